@@ -1,0 +1,127 @@
+package dev.frontline.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One storefront backend on its own port: its endpoints answer after the configured
+ * latency unless a fault says otherwise; {@code /health} and {@code /__faults} answer at
+ * once.
+ */
+final class BackendServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(BackendServer.class);
+
+	// Record components keep their declared order, as in the documented examples; a typo
+	// in
+	// a fault setting is refused rather than silently ignored.
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+
+	private final String name;
+
+	private final List<Endpoint> endpoints;
+
+	private final Duration minLatency;
+
+	private final Duration maxLatency;
+
+	private final Faults faults;
+
+	BackendServer(String name, List<Endpoint> endpoints, Duration minLatency, Duration maxLatency, Faults faults) {
+		this.name = name;
+		this.endpoints = endpoints;
+		this.minLatency = minLatency;
+		this.maxLatency = maxLatency;
+		this.faults = faults;
+	}
+
+	DisposableServer bind(String host, int port) {
+		return HttpServer.create().host(host).port(port).route(this::routes).bindNow(BIND_TIMEOUT);
+	}
+
+	private void routes(HttpServerRoutes routes) {
+		routes.get("/health",
+				(request, response) -> send(response, Reply.ok(Map.of("status", "UP", "backend", this.name))));
+		routes.get("/__faults", (request, response) -> send(response, Reply.ok(this.faults.current())));
+		routes.put("/__faults",
+				(request, response) -> request.receive()
+					.aggregate()
+					.asString()
+					.defaultIfEmpty("{}")
+					.map(this::changeFaults)
+					.flatMap((reply) -> send(response, reply)));
+		routes.delete("/__faults", (request, response) -> {
+			this.faults.reset();
+			logger.info("{} faults cleared", this.name);
+			return send(response, Reply.noContent());
+		});
+		for (Endpoint endpoint : this.endpoints) {
+			routes.get(endpoint.path(),
+					(request, response) -> answer(endpoint, request).flatMap((reply) -> send(response, reply)));
+		}
+		routes.route((request) -> true, (request, response) -> send(response,
+				Reply.problem(404, "not-found", "No resource at " + request.method() + " " + request.uri())));
+	}
+
+	private Mono<Reply> answer(Endpoint endpoint, HttpServerRequest request) {
+		FaultSettings settings = this.faults.current();
+		Duration delay = latency().plusMillis(settings.latencyMs());
+		return Mono.delay(delay).map((tick) -> {
+			if (this.faults.failsNext(settings)) {
+				return Reply.problem(settings.status(), "injected-fault", this.name + " failed on purpose");
+			}
+			return endpoint.handler().apply(request);
+		}).onErrorResume((ex) -> {
+			logger.warn("{} failed to answer {}", this.name, request.uri(), ex);
+			return Mono.just(Reply.problem(500, "internal-error", "The " + this.name + " backend failed"));
+		});
+	}
+
+	private Duration latency() {
+		long min = this.minLatency.toMillis();
+		long max = this.maxLatency.toMillis();
+		return Duration.ofMillis((max > min) ? ThreadLocalRandom.current().nextLong(min, max + 1) : min);
+	}
+
+	private Reply changeFaults(String body) {
+		try {
+			FaultSettings settings = JSON.readValue(body, FaultSettings.Change.class).toSettings();
+			this.faults.set(settings);
+			logger.info("{} faults set to {}", this.name, settings);
+			return Reply.ok(settings);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return Reply.problem(400, "malformed-request", "Invalid fault settings: " + ex.getMessage());
+		}
+	}
+
+	private static Mono<Void> send(HttpServerResponse response, Reply reply) {
+		response.status(reply.status());
+		if (reply.body() == null) {
+			return response.send().then();
+		}
+		byte[] json = JSON.writeValueAsBytes(reply.body());
+		return response.header("Content-Type", reply.contentType()).sendByteArray(Mono.just(json)).then();
+	}
+
+}
