@@ -1,0 +1,39 @@
+package dev.frontline.functions.storefront;
+
+import java.util.List;
+
+/**
+ * The home page as the mobile app shows it: little data, few picks.
+ *
+ * @param view always {@code mobile}
+ * @param greeting such as {@code Hi Alice}
+ * @param cartCount how many items the cart holds, quantities summed
+ * @param picks the first three recommendations
+ */
+public record MobileHome(String view, String greeting, int cartCount, List<Pick> picks) {
+
+	static final int PICKS = 3;
+
+	static MobileHome of(HomePage page) {
+		int cartCount = page.cart().items().stream().mapToInt(CartItem::quantity).sum();
+		List<Pick> picks = page.recommendations()
+			.items()
+			.stream()
+			.limit(PICKS)
+			.map((product) -> new Pick(product.id(), product.name(), product.price()))
+			.toList();
+		return new MobileHome("mobile", "Hi " + page.profile().name(), cartCount, picks);
+	}
+
+	/**
+	 * A recommended product, without its description.
+	 *
+	 * @param id the product id
+	 * @param name the product name
+	 * @param price the unit price
+	 */
+	public record Pick(String id, String name, double price) {
+
+	}
+
+}

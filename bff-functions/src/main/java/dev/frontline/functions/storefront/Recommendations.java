@@ -1,0 +1,15 @@
+package dev.frontline.functions.storefront;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Products recommended to a user, best first.
+ *
+ * @param items the products
+ */
+public record Recommendations(@NotNull List<@NotNull @Valid Product> items) {
+
+}

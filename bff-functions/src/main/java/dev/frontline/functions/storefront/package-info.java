@@ -1,0 +1,8 @@
+/**
+ * The demo storefront's functions: profile, recommendations, cart and product lookups,
+ * the home page that gathers them, and the mobile and web views that shape it per client.
+ */
+@NullMarked
+package dev.frontline.functions.storefront;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,75 @@
+package dev.frontline.functions.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.frontline.functions.FunctionDescription;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+
+/**
+ * The published functions: beans whose {@code @Bean} method (or class) carries
+ * {@link FunctionDescription}. Spring Cloud Function alone would answer at
+ * {@code /{name}} for any bean, including its own routing function and beans that are not
+ * functions at all, so nothing else is reachable.
+ */
+class FunctionCatalogue implements SmartInitializingSingleton {
+
+	/**
+	 * Names that a function cannot take, because a path of the runtime already has them.
+	 */
+	static final List<String> RESERVED_NAMES = List.of("functions");
+
+	private final ListableBeanFactory beans;
+
+	private final FunctionCatalog functions;
+
+	private volatile Map<String, PublishedFunction> published = Map.of();
+
+	FunctionCatalogue(ListableBeanFactory beans, FunctionCatalog functions) {
+		this.beans = beans;
+		this.functions = functions;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		Map<String, PublishedFunction> found = new TreeMap<>();
+		for (String name : this.beans.getBeanNamesForAnnotation(FunctionDescription.class)) {
+			FunctionDescription description = this.beans.findAnnotationOnBean(name, FunctionDescription.class);
+			if (description == null) {
+				continue;
+			}
+			if (RESERVED_NAMES.contains(name)) {
+				throw new IllegalStateException("A function cannot be named '" + name + "'");
+			}
+			FunctionInvocationWrapper function = this.functions.lookup(name);
+			if (function == null || !function.isFunction()) {
+				throw new IllegalStateException(
+						"@FunctionDescription is on bean '" + name + "', which is not a java.util.function.Function");
+			}
+			found.put(name, new PublishedFunction(name, function.getInputType(), function.getOutputType(),
+					description.value()));
+		}
+		this.published = Map.copyOf(found);
+	}
+
+	/**
+	 * Finds a published function.
+	 */
+	Optional<PublishedFunction> find(String name) {
+		return Optional.ofNullable(this.published.get(name));
+	}
+
+	/**
+	 * Every published function, sorted by name.
+	 */
+	List<PublishedFunction> all() {
+		return this.published.values().stream().sorted((left, right) -> left.name().compareTo(right.name())).toList();
+	}
+
+}

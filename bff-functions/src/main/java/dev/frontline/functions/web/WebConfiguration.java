@@ -1,0 +1,32 @@
+package dev.frontline.functions.web;
+
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Serves the published functions over HTTP.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Bean
+	FunctionCatalogue functionCatalogue(ListableBeanFactory beans, FunctionCatalog functions) {
+		return new FunctionCatalogue(beans, functions);
+	}
+
+	@Bean
+	FunctionRequestFilter functionRequestFilter(FunctionCatalogue catalogue, JsonMapper json, Validator validator) {
+		return new FunctionRequestFilter(catalogue, new FunctionInputReader(json, validator));
+	}
+
+	@Bean
+	EchoedHeadersFilter echoedHeadersFilter() {
+		return new EchoedHeadersFilter();
+	}
+
+}
