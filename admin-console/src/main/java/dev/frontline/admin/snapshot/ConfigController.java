@@ -1,0 +1,63 @@
+package dev.frontline.admin.snapshot;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.frontline.admin.security.Author;
+import dev.frontline.admin.web.ApiHeaders;
+import dev.frontline.contract.ConfigSnapshot;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The current snapshot, the history, and rollback.
+ */
+@RestController
+@RequestMapping("/api/v1/config")
+class ConfigController {
+
+	private static final int MAX_HISTORY = 1000;
+
+	private final ConfigVersions versions;
+
+	private final SnapshotPublisher publisher;
+
+	ConfigController(ConfigVersions versions, SnapshotPublisher publisher) {
+		this.versions = versions;
+		this.publisher = publisher;
+	}
+
+	@GetMapping
+	ResponseEntity<ConfigSnapshot> current() {
+		ConfigSnapshot current = this.versions.current();
+		return ResponseEntity.ok().header(ApiHeaders.CONFIG_VERSION, String.valueOf(current.version())).body(current);
+	}
+
+	@GetMapping("/versions")
+	List<ConfigVersion> history(@RequestParam(defaultValue = "100") int limit) {
+		return this.versions.history(Math.max(1, Math.min(limit, MAX_HISTORY)));
+	}
+
+	@GetMapping("/versions/{version}")
+	ConfigSnapshot version(@PathVariable long version) {
+		return this.versions.find(version).orElseThrow(() -> new VersionNotFound(version));
+	}
+
+	@PostMapping("/rollback/{version}")
+	ResponseEntity<ConfigSnapshot> rollback(@PathVariable long version, Author author) {
+		ConfigSnapshot target = this.versions.find(version).orElseThrow(() -> new VersionNotFound(version));
+		ConfigSnapshot published = this.publisher
+			.publish(author.name(), "rollback to " + version, (current) -> target.routes())
+			.orElseThrow();
+		return ResponseEntity.created(URI.create("/api/v1/config/versions/" + published.version()))
+			.header(ApiHeaders.CONFIG_VERSION, String.valueOf(published.version()))
+			.body(published);
+	}
+
+}

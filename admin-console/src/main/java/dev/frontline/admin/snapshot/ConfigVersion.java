@@ -1,0 +1,19 @@
+package dev.frontline.admin.snapshot;
+
+import java.time.Instant;
+
+/**
+ * One entry of the config history.
+ *
+ * @param version the snapshot's version
+ * @param createdAt when it was published
+ * @param createdBy who published it
+ * @param hash the hash of its routes
+ * @param summary what changed, such as {@code update route product} or
+ * {@code rollback to 3}
+ * @param routeCount how many routes it holds
+ */
+public record ConfigVersion(long version, Instant createdAt, String createdBy, String hash, String summary,
+		int routeCount) {
+
+}

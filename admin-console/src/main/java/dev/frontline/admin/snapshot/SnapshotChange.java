@@ -1,0 +1,23 @@
+package dev.frontline.admin.snapshot;
+
+import java.util.List;
+
+import dev.frontline.contract.ConfigSnapshot;
+import dev.frontline.contract.RouteRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A change to the config, computed from the current snapshot while publishing is locked.
+ */
+@FunctionalInterface
+public interface SnapshotChange {
+
+	/**
+	 * The routes of the next snapshot. Throw to refuse the change; nothing is published
+	 * then.
+	 * @param current the current snapshot, or {@link ConfigVersions#NONE}
+	 * @return the routes to publish, or {@code null} to publish nothing
+	 */
+	@Nullable List<RouteRule> apply(ConfigSnapshot current);
+
+}

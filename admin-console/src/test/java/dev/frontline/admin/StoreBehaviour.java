@@ -1,0 +1,174 @@
+package dev.frontline.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import dev.frontline.admin.snapshot.ConfigVersion;
+import dev.frontline.admin.snapshot.ConfigVersions;
+import dev.frontline.admin.snapshot.InvalidSnapshot;
+import dev.frontline.admin.snapshot.SnapshotPublisher;
+import dev.frontline.contract.ConfigSnapshot;
+import dev.frontline.contract.RouteMatch;
+import dev.frontline.contract.RouteRule;
+import dev.frontline.contract.Target;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the console's store must do, whichever database holds it. Subclasses start the
+ * console on a fresh, empty store with seeding off and the default control-plane token.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class StoreBehaviour {
+
+	@Autowired
+	private ConfigVersions versions;
+
+	@Autowired
+	private SnapshotPublisher publisher;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	@Order(1)
+	void seedsOnceWhenInstancesSeedTogether() throws Exception {
+		assertThat(this.versions.headVersion()).isZero();
+		List<RouteRule> seed = List.of(route("seeded"));
+		List<Optional<ConfigSnapshot>> results = concurrently(6,
+				() -> this.publisher.publish("system", "seed", (current) -> (current.version() == 0) ? seed : null));
+		assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+		assertThat(this.versions.history(10)).extracting(ConfigVersion::summary).containsExactly("seed");
+		assertThat(this.versions.current().routes()).isEqualTo(seed);
+	}
+
+	@Test
+	@Order(2)
+	void storesASnapshotAsPublished() {
+		ConfigSnapshot published = add(route("stored"));
+		assertThat(this.versions.find(published.version())).contains(published);
+		assertThat(this.versions.current()).isEqualTo(published);
+		assertThat(this.versions.headVersion()).isEqualTo(published.version());
+		ConfigVersion entry = this.versions.history(1).get(0);
+		assertThat(entry).isEqualTo(new ConfigVersion(published.version(), published.createdAt(), "tester",
+				published.hash(), "add stored", published.routes().size()));
+	}
+
+	@Test
+	@Order(3)
+	void numbersConcurrentPublishesWithoutGapsOrDuplicates() throws Exception {
+		long before = this.versions.headVersion();
+		AtomicInteger ids = new AtomicInteger();
+		List<Long> published = concurrently(8, () -> {
+			List<Long> mine = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				mine.add(add(route("concurrent-" + ids.incrementAndGet())).version());
+			}
+			return mine;
+		}).stream().flatMap(List::stream).toList();
+		assertThat(published)
+			.containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(before + 1, before + 40).boxed().toList());
+		// Every change saw the one before it: no route was lost to a concurrent writer.
+		assertThat(this.versions.current().routes()).filteredOn((route) -> route.id().startsWith("concurrent-"))
+			.hasSize(40);
+	}
+
+	@Test
+	@Order(4)
+	void publishesNothingWhenTheResultIsInvalid() {
+		long before = this.versions.headVersion();
+		assertThatExceptionOfType(InvalidSnapshot.class).isThrownBy(() -> add(route("stored")))
+			.satisfies((ex) -> assertThat(ex.getErrors()).isNotEmpty());
+		assertThat(this.versions.headVersion()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(5)
+	void listsHistoryNewestFirst() {
+		ConfigSnapshot older = add(route("history-older"));
+		ConfigSnapshot newer = add(route("history-newer"));
+		assertThat(this.versions.history(2)).extracting(ConfigVersion::version)
+			.containsExactly(newer.version(), older.version());
+	}
+
+	@Test
+	@Order(6)
+	void keepsTheLatestHeartbeatOfEachGateway() throws Exception {
+		heartbeat("store-gw", 1, null);
+		heartbeat("store-gw", this.versions.headVersion(), "something failed");
+		this.mvc.perform(get("/api/v1/gateways"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value("store-gw"))
+			.andExpect(jsonPath("$[0].appliedVersion").value(this.versions.headVersion()))
+			.andExpect(jsonPath("$[0].error").value("something failed"))
+			.andExpect(jsonPath("$[0].inSync").value(true))
+			.andExpect(jsonPath("$[0].startedAt").value("2026-11-21T10:00:00Z"));
+	}
+
+	private void heartbeat(String id, long version, String error) throws Exception {
+		String body = """
+				{"appliedVersion": %d, "appliedHash": null, "error": %s,
+				 "startedAt": "2026-11-21T10:00:00Z", "controlPlaneConnected": true}""".formatted(version,
+				(error != null) ? "\"" + error + "\"" : "null");
+		this.mvc
+			.perform(
+					post("/api/v1/gateways/{id}/status", id).header(HttpHeaders.AUTHORIZATION, "Bearer local-dev-token")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(body))
+			.andExpect(status().isNoContent());
+	}
+
+	private ConfigSnapshot add(RouteRule route) {
+		return this.publisher.publish("tester", "add " + route.id(), (current) -> {
+			List<RouteRule> routes = new ArrayList<>(current.routes());
+			routes.add(route);
+			return routes;
+		}).orElseThrow();
+	}
+
+	private static RouteRule route(String id) {
+		return RouteRule.of(id, RouteMatch.of("/api/" + id, "GET"), Target.of("http://localhost:8090", "product"));
+	}
+
+	private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(executor.submit(task));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+}

@@ -1,0 +1,223 @@
+package dev.frontline.admin.routing;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.frontline.admin.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ApiTest
+class RouteApiTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void createsAndReadsARoute() throws Exception {
+		long before = currentVersion();
+		create(route("create-me", "/api/create-me")).andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/v1/routes/create-me"))
+			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)))
+			.andExpect(jsonPath("$.id").value("create-me"))
+			.andExpect(jsonPath("$.timeout").value("2s"))
+			.andExpect(jsonPath("$.auth.mode").value("authenticated"));
+		assertThat(currentVersion()).isEqualTo(before + 1);
+		this.mvc.perform(get("/api/v1/routes/create-me"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.match.path").value("/api/create-me"))
+			.andExpect(jsonPath("$.stable.function").value("homePage|webView"));
+		this.mvc.perform(get("/api/v1/routes"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem("create-me")))
+			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)));
+	}
+
+	@Test
+	void updatesARoute() throws Exception {
+		create(route("update-me", "/api/update-me")).andExpect(status().isCreated());
+		long before = currentVersion();
+		this.mvc
+			.perform(put("/api/v1/routes/update-me").contentType(MediaType.APPLICATION_JSON)
+				.header("X-Frontline-User", "alice")
+				.content(route(null, "/api/updated")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)))
+			.andExpect(jsonPath("$.id").value("update-me"))
+			.andExpect(jsonPath("$.match.path").value("/api/updated"));
+		this.mvc.perform(get("/api/v1/config/versions"))
+			.andExpect(jsonPath("$[0].version").value(before + 1))
+			.andExpect(jsonPath("$[0].summary").value("update route update-me"))
+			.andExpect(jsonPath("$[0].createdBy").value("alice"));
+	}
+
+	@Test
+	void deletesARoute() throws Exception {
+		create(route("delete-me", "/api/delete-me")).andExpect(status().isCreated());
+		long before = currentVersion();
+		this.mvc.perform(delete("/api/v1/routes/delete-me"))
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)));
+		this.mvc.perform(get("/api/v1/routes/delete-me")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/config/versions"))
+			.andExpect(jsonPath("$[0].summary").value("delete route delete-me"))
+			.andExpect(jsonPath("$[0].createdBy").value("anonymous"));
+	}
+
+	@Test
+	void answersNotFoundForAMissingRoute() throws Exception {
+		long before = currentVersion();
+		problem(this.mvc.perform(get("/api/v1/routes/nothing-here")), 404, "route-not-found");
+		problem(this.mvc.perform(put("/api/v1/routes/nothing-here").contentType(MediaType.APPLICATION_JSON)
+			.content(route(null, "/api/nothing-here"))), 404, "route-not-found");
+		problem(this.mvc.perform(delete("/api/v1/routes/nothing-here")), 404, "route-not-found");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void answersConflictForAnExistingId() throws Exception {
+		create(route("twice", "/api/twice")).andExpect(status().isCreated());
+		long before = currentVersion();
+		problem(create(route("twice", "/api/twice-again")), 409, "route-exists")
+			.andExpect(jsonPath("$.detail", containsString("'twice'")));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
+		long before = currentVersion();
+		String invalid = """
+				{"id": "Bad Id", "match": {"path": "no-slash", "methods": ["FETCH"]},
+				 "timeout": "10m",
+				 "stable": {"uris": ["ftp://nowhere"], "function": "not a function"},
+				 "canary": {"target": {"uris": ["http://localhost:1"], "function": "f"}, "weight": 150}}""";
+		MvcResult result = problem(create(invalid), 400, "invalid-route")
+			.andExpect(jsonPath("$.title").value("Invalid route rule"))
+			.andExpect(jsonPath("$.detail").value("7 fields are invalid"))
+			.andReturn();
+		assertThat(fields(result)).containsExactly("canary.weight", "id", "match.methods", "match.path",
+				"stable.function", "stable.uris[0]", "timeout");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsAnEmptyRouteNamingEveryRequiredField() throws Exception {
+		long before = currentVersion();
+		MvcResult result = problem(create("{}"), 400, "invalid-route").andReturn();
+		assertThat(fields(result)).containsExactly("id", "match", "stable");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsARouteThatMatchesTheSameRequestsAsAnother() throws Exception {
+		create(route("first-of-two", "/api/same")).andExpect(status().isCreated());
+		long before = currentVersion();
+		problem(create(route("second-of-two", "/api/same")), 400, "invalid-route")
+			.andExpect(jsonPath("$.errors[0].field").value("match.path"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("'first-of-two'")));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsAnUpdateThatNamesAnotherId() throws Exception {
+		create(route("keep-my-id", "/api/keep-my-id")).andExpect(status().isCreated());
+		long before = currentVersion();
+		problem(this.mvc.perform(put("/api/v1/routes/keep-my-id").contentType(MediaType.APPLICATION_JSON)
+			.content(route("other-id", "/api/keep-my-id"))), 400, "invalid-route")
+			.andExpect(jsonPath("$.errors[0].field").value("id"));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void namesTheFieldOfAValueOfTheWrongType() throws Exception {
+		String body = route("wrong-type", "/api/wrong-type").replace("\"order\": 0", "\"order\": \"first\"");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("order"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+	}
+
+	@Test
+	void namesTheFieldOfAnUnknownEnumValue() throws Exception {
+		String body = route("bad-mode", "/api/bad-mode").replace("\"authenticated\"", "\"everyone\"");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("auth.mode"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be one of public, authenticated, scopes"));
+	}
+
+	@Test
+	void namesTheFieldOfANestedValueOfTheWrongType() throws Exception {
+		String body = route("bad-weight", "/api/bad-weight").replace("}\n}",
+				"},\n \"canary\": {\"weight\": \"half\"}}");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("canary.weight"));
+	}
+
+	@Test
+	void namesTheFieldOfABadDuration() throws Exception {
+		String body = route("bad-timeout", "/api/bad-timeout").replace("\"2s\"", "\"soon\"");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("timeout"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("duration")));
+	}
+
+	@Test
+	void namesWhereJsonIsMalformed() throws Exception {
+		long before = currentVersion();
+		problem(create("{\"id\": \"broken\", \"match\": {\"path\": }"), 400, "malformed-request")
+			.andExpect(jsonPath("$.errors[0].field").value("match.path"))
+			.andExpect(jsonPath("$.detail", not(containsString("Exception"))));
+		problem(create(""), 400, "malformed-request");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	private ResultActions create(String body) throws Exception {
+		return this.mvc.perform(post("/api/v1/routes").contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private static ResultActions problem(ResultActions result, int status, String type) throws Exception {
+		return result.andExpect(status().is(status))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:frontline:problem:" + type))
+			.andExpect(jsonPath("$.status").value(status))
+			.andExpect(jsonPath("$.trace").doesNotExist());
+	}
+
+	private long currentVersion() throws Exception {
+		String version = this.mvc.perform(get("/api/v1/config"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Config-Version");
+		return Long.parseLong(version);
+	}
+
+	private static List<String> fields(MvcResult result) throws Exception {
+		return JsonPath.read(result.getResponse().getContentAsString(), "$.errors[*].field");
+	}
+
+	static String route(String id, String path) {
+		String idField = (id != null) ? "\"id\": \"" + id + "\",\n" : "";
+		return """
+				{%s "match": {"path": "%s", "methods": ["GET"]},
+				 "order": 0,
+				 "auth": {"mode": "authenticated"},
+				 "timeout": "2s",
+				 "stable": {"uris": ["http://localhost:8090"], "function": "homePage|webView"}
+				}""".formatted(idField, path);
+	}
+
+}
