@@ -1,0 +1,23 @@
+package dev.frontline.gateway.routing;
+
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Routes from config snapshots instead of static configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+	@Bean
+	SnapshotRouteLocator snapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries, JsonMapper json,
+			ApplicationEventPublisher events) {
+		return new SnapshotRouteLocator(validator, retries, json, events);
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.frontline.gateway.routing;
+
+import java.util.List;
+
+import dev.frontline.contract.ConfigSnapshot;
+import dev.frontline.contract.ConfigViolations;
+import dev.frontline.contract.FieldError;
+import jakarta.validation.Validator;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.CachingRouteLocator;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The routes of the config snapshot the gateway holds. A new snapshot is validated and
+ * compiled as a whole before it replaces the current routes; then a
+ * {@link RefreshRoutesEvent} makes the {@link CachingRouteLocator} swap every route at
+ * once. Requests in flight finish on the route they matched.
+ */
+public class SnapshotRouteLocator implements RouteLocator {
+
+	private final Validator validator;
+
+	private final RouteCompiler compiler;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile List<Route> routes = List.of();
+
+	/**
+	 * Creates a locator that holds no routes until a snapshot is applied.
+	 * @param validator checks snapshots against the contract's constraints
+	 * @param retries builds the retry filters of routes with a retry policy
+	 * @param json writes the JSON bodies built from query parameters and path variables
+	 * @param events receives a {@link RefreshRoutesEvent} for each applied snapshot
+	 */
+	public SnapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries, JsonMapper json,
+			ApplicationEventPublisher events) {
+		this(validator, new RouteCompiler(retries, json), events);
+	}
+
+	SnapshotRouteLocator(Validator validator, RouteCompiler compiler, ApplicationEventPublisher events) {
+		this.validator = validator;
+		this.compiler = compiler;
+		this.events = events;
+	}
+
+	@Override
+	public Flux<Route> getRoutes() {
+		return Flux.fromIterable(this.routes);
+	}
+
+	/**
+	 * Routes requests by the given snapshot from now on.
+	 * @throws InvalidSnapshot if the snapshot breaks a constraint of the contract or a
+	 * route does not compile; the current routes stay in place
+	 */
+	public synchronized void apply(ConfigSnapshot snapshot) {
+		List<FieldError> violations = ConfigViolations.of(this.validator, snapshot);
+		if (!violations.isEmpty()) {
+			throw new InvalidSnapshot(snapshot.version(), violations);
+		}
+		this.routes = this.compiler.compile(snapshot);
+		this.events.publishEvent(new RefreshRoutesEvent(this));
+	}
+
+}
