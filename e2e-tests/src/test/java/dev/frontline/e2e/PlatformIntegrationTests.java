@@ -1,0 +1,286 @@
+package dev.frontline.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform, each service in its own JVM: demo backends, function runtime, admin
+ * console and gateway. The tests run in order and share the platform, because later ones
+ * take parts of it down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIntegrationTests {
+
+	private static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static final List<ServiceProcess> services = new ArrayList<>();
+
+	private static Path dataDir;
+
+	private static Path logDir;
+
+	private static int gatewayPort;
+
+	private static int gatewayManagementPort;
+
+	private static int adminPort;
+
+	private static int adminManagementPort;
+
+	private static String functionsUri;
+
+	private static ServiceProcess admin;
+
+	private static ServiceProcess gateway;
+
+	@RegisterExtension
+	static final TestWatcher printLogsOnFailure = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			services.forEach((service) -> System.err.println("---- " + service + " ----\n" + service.tail()));
+		}
+	};
+
+	@BeforeAll
+	static void startPlatform() throws Exception {
+		dataDir = Files.createTempDirectory("frontline-e2e");
+		logDir = Path.of("target", "e2e-logs").toAbsolutePath();
+		int profile = ServiceProcess.freePort();
+		int catalog = ServiceProcess.freePort();
+		int cart = ServiceProcess.freePort();
+		int functionsPort = ServiceProcess.freePort();
+		functionsUri = "http://127.0.0.1:" + functionsPort;
+		adminPort = ServiceProcess.freePort();
+		adminManagementPort = ServiceProcess.freePort();
+		gatewayPort = ServiceProcess.freePort();
+		gatewayManagementPort = ServiceProcess.freePort();
+
+		ServiceProcess backends = ServiceProcess.demoBackends(profile, catalog, cart, logDir);
+		ServiceProcess functions = ServiceProcess.springBoot("bff-functions", functionsPort, ServiceProcess.freePort(),
+				logDir,
+				List.of("--frontline.backends.profile.url=http://127.0.0.1:" + profile,
+						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
+						"--frontline.backends.cart.url=http://127.0.0.1:" + cart));
+		admin = adminConsole();
+		gateway = gateway();
+		for (ServiceProcess service : List.of(backends, functions, admin, gateway)) {
+			services.add(service.start());
+		}
+		for (ServiceProcess service : services) {
+			service.awaitReady(STARTUP);
+		}
+	}
+
+	private static ServiceProcess adminConsole() {
+		return ServiceProcess.springBoot("admin-console", adminPort, adminManagementPort, logDir,
+				List.of("--frontline.data-dir=" + dataDir, "--frontline.admin.seed.functions-uri=" + functionsUri));
+	}
+
+	private static ServiceProcess gateway() {
+		return ServiceProcess.springBoot("gateway", gatewayPort, gatewayManagementPort, logDir,
+				List.of("--frontline.data-dir=" + dataDir, "--frontline.gateway.id=e2e-gateway",
+						"--frontline.gateway.control-plane.uri=http://127.0.0.1:" + adminPort,
+						"--frontline.gateway.heartbeat-interval=1s"));
+	}
+
+	@AfterAll
+	static void stopPlatform() throws Exception {
+		for (int i = services.size() - 1; i >= 0; i--) {
+			services.get(i).stop();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void servesTheMobileHomePageComposedFromThreeBackends() throws Exception {
+		HttpResponse<String> response = get(gateway("/api/m/home?user=alice"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("view").asString()).isEqualTo("mobile");
+		assertThat(body.path("greeting").asString()).isEqualTo("Hi Alice");
+		assertThat(body.path("picks").size()).isEqualTo(3);
+		assertThat(body.path("cartCount").asInt()).isPositive();
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
+	@Order(2)
+	void servesTheWebHomePageShapedForTheWeb() throws Exception {
+		HttpResponse<String> response = get(gateway("/api/web/home?user=bob"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("view").asString()).isEqualTo("web");
+		assertThat(body.path("user").path("id").asString()).isEqualTo("bob");
+		assertThat(body.path("user").path("name").asString()).isEqualTo("Bob");
+		assertThat(body.path("recommendations").size()).isGreaterThan(3);
+		assertThat(body.path("cart").path("items").isArray()).isTrue();
+	}
+
+	@Test
+	@Order(3)
+	void servesProductsAndAnswersUnknownPathsWithAProblem() throws Exception {
+		HttpResponse<String> product = get(gateway("/api/products/p1"));
+		assertThat(product.statusCode()).as(product.body()).isEqualTo(200);
+		assertThat(json.readTree(product.body()).path("id").asString()).isEqualTo("p1");
+
+		HttpResponse<String> missingProduct = get(gateway("/api/products/p999"));
+		assertThat(missingProduct.statusCode()).isEqualTo(404);
+		assertThat(missingProduct.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+
+		HttpResponse<String> unknown = get(gateway("/api/nothing/here"));
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(json.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(4)
+	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
+		long before = currentVersion();
+		String invalid = """
+				{"id":"Bad Id","match":{"path":"no-slash","methods":["FETCH"]},
+				 "stable":{"uris":["ftp://nowhere"],"function":"not a function"},
+				 "canary":{"target":{"uris":["http://127.0.0.1:1"],"function":"f"},"weight":150}}""";
+		HttpResponse<String> response = send(HttpRequest.newBuilder(admin("/api/v1/routes"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(invalid)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		List<String> fields = new ArrayList<>();
+		json.readTree(response.body()).path("errors").forEach((error) -> fields.add(error.path("field").asString()));
+		assertThat(fields).anyMatch((field) -> field.startsWith("id"))
+			.anyMatch((field) -> field.startsWith("match.path"))
+			.anyMatch((field) -> field.startsWith("match.methods"))
+			.anyMatch((field) -> field.startsWith("stable.uris"))
+			.anyMatch((field) -> field.startsWith("stable.function"))
+			.anyMatch((field) -> field.startsWith("canary.weight"));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(5)
+	void gatewayFollowsARouteChangeWithinSeconds() throws Exception {
+		HttpResponse<String> current = get(admin("/api/v1/routes/product"));
+		assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+		String moved = current.body().replace("/api/products/{id}", "/api/catalog/{id}");
+		HttpResponse<String> update = send(HttpRequest.newBuilder(admin("/api/v1/routes/product"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(moved)));
+		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+		long version = currentVersion();
+
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(get(gateway("/api/catalog/p2")).statusCode()).isEqualTo(200));
+		assertThat(get(gateway("/api/products/p2")).statusCode()).isEqualTo(404);
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			JsonNode fleet = json.readTree(get(admin("/api/v1/gateways")).body());
+			JsonNode self = findGateway(fleet);
+			assertThat(self.path("appliedVersion").asLong()).isEqualTo(version);
+			assertThat(self.path("inSync").asBoolean()).isTrue();
+		});
+	}
+
+	@Test
+	@Order(6)
+	void keepsServingWhenTheAdminConsoleStops() throws Exception {
+		admin.stop();
+		for (int i = 0; i < 20; i++) {
+			assertThat(get(gateway("/api/catalog/p3")).statusCode()).isEqualTo(200);
+		}
+		assertThat(get(gateway("/api/m/home?user=carol")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(7)
+	void restartedGatewayServesFromItsSavedSnapshotWhileTheAdminConsoleIsDown() throws Exception {
+		gateway.stop();
+		services.remove(gateway);
+		gateway = gateway();
+		services.add(gateway.start());
+		gateway.awaitReady(STARTUP);
+		assertThat(get(gateway("/api/catalog/p4")).statusCode()).isEqualTo(200);
+		assertThat(get(gateway("/api/web/home?user=dave")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(8)
+	void resynchronizesWhenTheAdminConsoleReturns() throws Exception {
+		services.remove(admin);
+		admin = adminConsole();
+		services.add(admin.start());
+		admin.awaitReady(STARTUP);
+		HttpResponse<String> current = get(admin("/api/v1/routes/product"));
+		String movedBack = current.body().replace("/api/catalog/{id}", "/api/products/{id}");
+		HttpResponse<String> update = send(HttpRequest.newBuilder(admin("/api/v1/routes/product"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(movedBack)));
+		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get(gateway("/api/products/p5")).statusCode()).isEqualTo(200));
+	}
+
+	private static JsonNode findGateway(JsonNode fleet) {
+		for (JsonNode node : fleet) {
+			if ("e2e-gateway".equals(node.path("id").asString())) {
+				return node;
+			}
+		}
+		throw new AssertionError("gateway e2e-gateway not in the fleet: " + fleet);
+	}
+
+	private static long currentVersion() throws Exception {
+		HttpResponse<String> response = get(admin("/api/v1/config"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("version").asLong();
+	}
+
+	private static URI gateway(String path) {
+		return URI.create("http://127.0.0.1:" + gatewayPort + path);
+	}
+
+	private static URI admin(String path) {
+		return URI.create("http://127.0.0.1:" + adminPort + path);
+	}
+
+	private static HttpResponse<String> get(URI uri) throws Exception {
+		return send(HttpRequest.newBuilder(uri).GET());
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

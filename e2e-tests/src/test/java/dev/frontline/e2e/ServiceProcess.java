@@ -1,0 +1,158 @@
+package dev.frontline.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Frontline service running as its own JVM, the way {@code ./frontline up} runs it.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final Path ROOT = Path.of(System.getProperty("frontline.root", "..")).toAbsolutePath().normalize();
+
+	private static final String VERSION = System.getProperty("frontline.version", "0.1.0-SNAPSHOT");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final String name;
+
+	private final Path jar;
+
+	private final List<String> arguments;
+
+	private final int readinessPort;
+
+	private final String readinessPath;
+
+	private final Path log;
+
+	private Process process;
+
+	private ServiceProcess(String name, Path jar, List<String> arguments, int readinessPort, String readinessPath,
+			Path logDir) {
+		this.name = name;
+		this.jar = jar;
+		this.arguments = List.copyOf(arguments);
+		this.readinessPort = readinessPort;
+		this.readinessPath = readinessPath;
+		this.log = logDir.resolve(name + ".log");
+	}
+
+	/**
+	 * A Spring Boot service of the given module, ready when its readiness probe says so.
+	 */
+	static ServiceProcess springBoot(String module, int port, int managementPort, Path logDir, List<String> arguments) {
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=" + port, "--management.server.port=" + managementPort));
+		all.addAll(arguments);
+		return new ServiceProcess(module,
+				ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar"), all, managementPort,
+				"/actuator/health/readiness", logDir);
+	}
+
+	/**
+	 * The demo backends on the given ports, ready when the profile backend answers.
+	 */
+	static ServiceProcess demoBackends(int profile, int catalog, int cart, Path logDir) {
+		return new ServiceProcess("demo-backends",
+				ROOT.resolve("demo-backends/target/demo-backends-" + VERSION + "-exec.jar"),
+				List.of("--profile.port=" + profile, "--catalog.port=" + catalog, "--cart.port=" + cart), profile,
+				"/health", logDir);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+
+	ServiceProcess start() throws IOException {
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException(this.jar + " is missing: build the modules first (./mvnw package)");
+		}
+		Files.createDirectories(this.log.getParent());
+		Files.writeString(this.log, "");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-XX:+UseSerialGC");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-jar");
+		command.add(this.jar.toString());
+		command.addAll(this.arguments);
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+		return this;
+	}
+
+	/**
+	 * Waits until the readiness probe answers 200.
+	 */
+	ServiceProcess awaitReady(Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		URI probe = URI.create("http://127.0.0.1:" + this.readinessPort + this.readinessPath);
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "\n" + tail());
+			}
+			try {
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException(this.name + " not ready after " + timeout + "\n" + tail());
+	}
+
+	/**
+	 * Stops the service as SIGTERM would, and waits for it to exit.
+	 */
+	void stop() throws InterruptedException {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stop();
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}
