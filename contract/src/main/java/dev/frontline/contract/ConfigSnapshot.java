@@ -27,29 +27,56 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param hash {@code sha256:} hash of the canonical JSON of the routes
  * @param routes every route rule, in any order (the data plane sorts by
  * {@link RouteRule#order()})
+ * @param apiKeys every API key that is not revoked, as hashes
  */
 @Consistent
 public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY) long version,
 		@NotNull Instant createdAt, @NotBlank String createdBy, @NotBlank String hash,
-		@NotNull List<@NotNull @Valid RouteRule> routes) implements SelfChecking {
+		@NotNull List<@NotNull @Valid RouteRule> routes,
+		@NotNull List<@NotNull @Valid ApiKey> apiKeys) implements SelfChecking {
 
 	public ConfigSnapshot {
 		routes = (routes != null) ? List.copyOf(routes) : List.of();
+		apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
 	}
 
 	/**
-	 * Creates a snapshot whose hash is computed from its routes.
+	 * A snapshot without API keys.
+	 */
+	public ConfigSnapshot(long version, Instant createdAt, String createdBy, String hash, List<RouteRule> routes) {
+		this(version, createdAt, createdBy, hash, routes, List.of());
+	}
+
+	/**
+	 * Creates a snapshot without API keys whose hash is computed from its routes.
 	 */
 	public static ConfigSnapshot of(long version, Instant createdAt, String createdBy, List<RouteRule> routes) {
-		return new ConfigSnapshot(version, createdAt, createdBy, contentHash(routes), routes);
+		return of(version, createdAt, createdBy, routes, List.of());
 	}
 
 	/**
-	 * The {@code sha256:} hash of the canonical JSON of the given routes. Two snapshots
-	 * with equal routes have equal hashes, whatever their version.
+	 * Creates a snapshot whose hash is computed from its content.
+	 */
+	public static ConfigSnapshot of(long version, Instant createdAt, String createdBy, List<RouteRule> routes,
+			List<ApiKey> apiKeys) {
+		return new ConfigSnapshot(version, createdAt, createdBy, contentHash(routes, apiKeys), routes, apiKeys);
+	}
+
+	/**
+	 * The {@code sha256:} hash of the canonical JSON of the given routes, for a snapshot
+	 * without API keys.
 	 */
 	public static String contentHash(List<RouteRule> routes) {
-		byte[] json = ConfigJson.canonicalBytes(routes);
+		return contentHash(routes, List.of());
+	}
+
+	/**
+	 * The {@code sha256:} hash of the canonical JSON of the given content. Two snapshots
+	 * with equal content have equal hashes, whatever their version.
+	 */
+	public static String contentHash(List<RouteRule> routes, List<ApiKey> apiKeys) {
+		byte[] json = (apiKeys.isEmpty()) ? ConfigJson.canonicalBytes(routes)
+				: ConfigJson.canonicalBytes(new Object[] { routes, apiKeys });
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
 			return "sha256:" + HexFormat.of().formatHex(digest);
@@ -70,7 +97,14 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 	 * A new snapshot with the same routes under another version.
 	 */
 	public ConfigSnapshot withVersion(long version, Instant createdAt, String createdBy) {
-		return new ConfigSnapshot(version, createdAt, createdBy, this.hash, this.routes);
+		return new ConfigSnapshot(version, createdAt, createdBy, this.hash, this.routes, this.apiKeys);
+	}
+
+	/**
+	 * The API key with the given id, if there is one.
+	 */
+	public Optional<ApiKey> apiKey(String id) {
+		return this.apiKeys.stream().filter((key) -> key.id().equals(id)).findFirst();
 	}
 
 	@Override
@@ -87,7 +121,14 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 						"duplicate route id '" + route.id() + "' (also at routes[" + first + "])");
 			}
 		}
-		if (this.hash != null && !this.hash.isBlank() && !this.hash.equals(contentHash(this.routes))) {
+		Map<String, Integer> keyIds = new HashMap<>();
+		for (int i = 0; i < this.apiKeys.size(); i++) {
+			ApiKey key = this.apiKeys.get(i);
+			if (key != null && key.id() != null && keyIds.putIfAbsent(key.id(), i) != null) {
+				problems.add("apiKeys[" + i + "].id", "duplicate API key id '" + key.id() + "'");
+			}
+		}
+		if (this.hash != null && !this.hash.isBlank() && !this.hash.equals(contentHash(this.routes, this.apiKeys))) {
 			problems.add("hash", "does not match the content of the routes");
 		}
 	}

@@ -29,6 +29,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param retry retries of idempotent requests; default none
  * @param stable the target that serves the route
  * @param canary an optional second target that takes a weighted share of the traffic
+ * @param cors which browser origins may call the route; {@code null} for same-origin only
  */
 @Consistent
 public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
@@ -38,8 +39,8 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 		@NotNull @DurationRange(minMillis = 1, maxMillis = 300_000) @JsonSerialize(
 				using = DurationJson.Serializer.class) @JsonDeserialize(
 						using = DurationJson.Deserializer.class) Duration timeout,
-		@NotNull @Valid RetryPolicy retry, @NotNull @Valid Target stable,
-		@Nullable @Valid CanaryTarget canary) implements SelfChecking {
+		@NotNull @Valid RetryPolicy retry, @NotNull @Valid Target stable, @Nullable @Valid CanaryTarget canary,
+		@Nullable @Valid CorsPolicy cors) implements SelfChecking {
 
 	/**
 	 * Route ids: lower-case letters, digits and dashes, starting with a letter or digit.
@@ -58,6 +59,15 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	}
 
 	/**
+	 * A rule without a CORS policy.
+	 */
+	public RouteRule(String id, @Nullable String description, RouteMatch match, int order, @Nullable AuthPolicy auth,
+			@Nullable RateLimitPolicy rateLimit, @Nullable Duration timeout, @Nullable RetryPolicy retry, Target stable,
+			@Nullable CanaryTarget canary) {
+		this(id, description, match, order, auth, rateLimit, timeout, retry, stable, canary, null);
+	}
+
+	/**
 	 * A public rule with default policies, handy for tests and seeds.
 	 */
 	public static RouteRule of(String id, RouteMatch match, Target stable) {
@@ -69,7 +79,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withId(String id) {
 		return new RouteRule(id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, this.canary);
+				this.retry, this.stable, this.canary, this.cors);
 	}
 
 	/**
@@ -77,7 +87,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withStable(Target stable) {
 		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, stable, this.canary);
+				this.retry, stable, this.canary, this.cors);
 	}
 
 	/**
@@ -85,7 +95,23 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withCanary(@Nullable CanaryTarget canary) {
 		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, canary);
+				this.retry, this.stable, canary, this.cors);
+	}
+
+	/**
+	 * A copy of this rule with another auth policy.
+	 */
+	public RouteRule withAuth(AuthPolicy auth) {
+		return new RouteRule(this.id, this.description, this.match, this.order, auth, this.rateLimit, this.timeout,
+				this.retry, this.stable, this.canary, this.cors);
+	}
+
+	/**
+	 * A copy of this rule with another CORS policy, or none.
+	 */
+	public RouteRule withCors(@Nullable CorsPolicy cors) {
+		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
+				this.retry, this.stable, this.canary, cors);
 	}
 
 	@Override
