@@ -4,6 +4,8 @@ import java.net.URI;
 
 import dev.frontline.demo.DemoBackends;
 import dev.frontline.demo.RunningBackend;
+import dev.frontline.functions.identity.Passports;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,11 +19,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The function runtime on a random port, calling the demo backends started in this JVM.
  * Test classes that extend it share one application context. The catalog's timeout is
- * short so that a slow catalog fails quickly.
+ * short so that a slow catalog fails quickly. Two passport keys are trusted, as while
+ * gateways move from one to the other.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "frontline.backends.catalog.timeout=1s" })
+		properties = { "management.server.port=0", "frontline.backends.catalog.timeout=1s",
+				"frontline.passport.verification-keys.frontline-dev=classpath:passport/dev-public-key.pem",
+				"frontline.passport.verification-keys.next=classpath:passport/next-public-key.pem" })
 public abstract class RunningFunctions {
+
+	/**
+	 * The header a passport travels in.
+	 */
+	protected static final String PASSPORT = "X-Frontline-Passport";
 
 	// Started once for every test class; the JVM's exit stops them.
 	protected static final DemoBackends BACKENDS = DemoBackends.start();
@@ -50,12 +60,24 @@ public abstract class RunningFunctions {
 	}
 
 	/**
-	 * Posts JSON to a function definition, sending the path exactly as given.
+	 * Posts JSON to a function definition as alice, sending the path exactly as given.
 	 */
 	protected WebTestClient.ResponseSpec call(String definition, String json) {
+		return call(definition, json, Passports.DEV.user("alice").sign());
+	}
+
+	/**
+	 * Posts JSON to a function definition with a passport, or none if it is {@code null}.
+	 */
+	protected WebTestClient.ResponseSpec call(String definition, String json, @Nullable String passport) {
 		return client().post()
 			.uri(URI.create(baseUrl() + "/" + definition))
 			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> {
+				if (passport != null) {
+					headers.set(PASSPORT, passport);
+				}
+			})
 			.bodyValue(json)
 			.exchange();
 	}

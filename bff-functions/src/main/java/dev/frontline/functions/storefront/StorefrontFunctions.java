@@ -3,6 +3,7 @@ package dev.frontline.functions.storefront;
 import java.util.function.Function;
 
 import dev.frontline.functions.FunctionDescription;
+import dev.frontline.functions.identity.Caller;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -10,27 +11,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The storefront functions. Their input has been validated against its constraints before
- * they run.
+ * they run, and the call's passport verified: the user they answer about is the caller.
  */
 @Configuration(proxyBeanMethods = false)
 class StorefrontFunctions {
 
 	@Bean
-	@FunctionDescription("A user's profile: id, name and loyalty tier.")
-	Function<UserQuery, Mono<Profile>> profile(Storefront storefront) {
-		return (query) -> storefront.profile(query.user());
+	@FunctionDescription("The caller's profile: id, name and loyalty tier. Requires an authenticated caller.")
+	Function<CallerQuery, Mono<Profile>> profile(Storefront storefront) {
+		return forTheCaller(storefront::profile);
 	}
 
 	@Bean
-	@FunctionDescription("Products recommended to a user, best first.")
-	Function<UserQuery, Mono<Recommendations>> recommendations(Storefront storefront) {
-		return (query) -> storefront.recommendations(query.user());
+	@FunctionDescription("Products recommended to the caller, best first. Requires an authenticated caller.")
+	Function<CallerQuery, Mono<Recommendations>> recommendations(Storefront storefront) {
+		return forTheCaller(storefront::recommendations);
 	}
 
 	@Bean
-	@FunctionDescription("A user's cart: its lines and total.")
-	Function<UserQuery, Mono<Cart>> cart(Storefront storefront) {
-		return (query) -> storefront.cart(query.user());
+	@FunctionDescription("The caller's cart: its lines and total. Requires an authenticated caller.")
+	Function<CallerQuery, Mono<Cart>> cart(Storefront storefront) {
+		return forTheCaller(storefront::cart);
 	}
 
 	@Bean
@@ -40,9 +41,10 @@ class StorefrontFunctions {
 	}
 
 	@Bean
-	@FunctionDescription("A user's profile, recommendations and cart, fetched in parallel.")
-	Function<UserQuery, Mono<HomePage>> homePage(Storefront storefront) {
-		return (query) -> storefront.homePage(query.user());
+	@FunctionDescription("The caller's profile, recommendations and cart, fetched in parallel. "
+			+ "Requires an authenticated caller.")
+	Function<CallerQuery, Mono<HomePage>> homePage(Storefront storefront) {
+		return forTheCaller(storefront::homePage);
 	}
 
 	@Bean
@@ -55,6 +57,13 @@ class StorefrontFunctions {
 	@FunctionDescription("Shapes a home page for the web site: profile, all recommendations and the cart.")
 	Function<HomePage, WebHome> webView() {
 		return WebHome::of;
+	}
+
+	// The user is whom the passport names, never a field of the input.
+	private static <T> Function<CallerQuery, Mono<T>> forTheCaller(Function<String, Mono<T>> answer) {
+		return (query) -> Caller.current()
+			.map(Caller::requireAuthenticated)
+			.flatMap((caller) -> answer.apply(caller.subject()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 
 import dev.frontline.demo.DemoBackends;
+import dev.frontline.functions.identity.Passports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The profile backend points at a port where nothing listens.
+ * The profile backend points at a port where nothing listens. The runtime trusts its
+ * default passport key.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class BackendDownIntegrationTests {
@@ -64,7 +66,8 @@ class BackendDownIntegrationTests {
 			.post()
 			.uri(URI.create("http://localhost:" + this.port + "/" + definition))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"user\":\"alice\"}")
+			.header("X-Frontline-Passport", Passports.DEV.user("alice").sign())
+			.bodyValue("{}")
 			.exchange();
 	}
 

@@ -1,7 +1,10 @@
 package dev.frontline.functions.storefront;
 
+import java.util.List;
+
 import dev.frontline.demo.FaultSettings;
 import dev.frontline.functions.RunningFunctions;
+import dev.frontline.functions.identity.Passports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -10,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StorefrontFunctionsIntegrationTests extends RunningFunctions {
 
-	private static final String ALICE = "{\"user\":\"alice\"}";
+	// The caller is alice, as the passport says; the input holds nothing.
+	private static final String ALICE = "{}";
 
 	@Test
 	void answersAProfile() {
@@ -76,7 +80,7 @@ class StorefrontFunctionsIntegrationTests extends RunningFunctions {
 
 	@Test
 	void answersNotFoundForAnUnknownUser() {
-		call("homePage", "{\"user\":\"missing\"}").expectStatus()
+		call("homePage", "{}", Passports.DEV.user("missing").sign()).expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.type")
@@ -144,6 +148,66 @@ class StorefrontFunctionsIntegrationTests extends RunningFunctions {
 	@Test
 	void composesWithAnEncodedPipeToo() {
 		call("homePage%7CmobileView", ALICE).expectStatus().isOk().expectBody().jsonPath("$.view").isEqualTo("mobile");
+	}
+
+	@Test
+	void answersAboutThePassportsSubjectWhateverUserTheBodyNames() {
+		call("homePage", "{\"user\":\"alice\"}", Passports.DEV.user("bob").sign()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.profile.id")
+			.isEqualTo("bob")
+			.jsonPath("$.profile.name")
+			.isEqualTo("Bob")
+			.jsonPath("$.cart.user")
+			.isEqualTo("bob");
+		call("profile", "{\"user\":\"alice\"}", Passports.DEV.user("bob").sign()).expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("bob");
+		call("cart", "{\"user\":\"alice\"}", Passports.DEV.user("bob").sign()).expectBody()
+			.jsonPath("$.user")
+			.isEqualTo("bob");
+	}
+
+	@Test
+	void recommendsForThePassportsSubject() {
+		byte[] forAlice = call("recommendations", "{}", Passports.DEV.user("alice").sign()).expectBody()
+			.returnResult()
+			.getResponseBody();
+		byte[] forBobNamingAlice = call("recommendations", "{\"user\":\"alice\"}", Passports.DEV.user("bob").sign())
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		byte[] forBob = call("recommendations", "{}", Passports.DEV.user("bob").sign()).expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(forBobNamingAlice).isEqualTo(forBob).isNotEqualTo(forAlice);
+	}
+
+	@Test
+	void refusesAnAnonymousCallerWhereTheAnswerIsAboutTheUser() {
+		for (String definition : List.of("homePage", "homePage,mobileView", "profile", "recommendations", "cart")) {
+			call(definition, "{\"user\":\"alice\"}", Passports.DEV.anonymous().sign()).expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectHeader()
+				.valueEquals("WWW-Authenticate", "Bearer realm=\"frontline\"")
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:frontline:problem:authentication-required")
+				.jsonPath("$.status")
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void answersAProductToAnAnonymousCaller() {
+		call("product", "{\"id\":\"p2\"}", Passports.DEV.anonymous().sign()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("p2");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.frontline.functions.web;
 import java.util.List;
 
 import dev.frontline.functions.RunningFunctions;
+import dev.frontline.functions.identity.Passports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -27,11 +28,12 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 			.jsonPath("$[*].name")
 			.isEqualTo(List.of("cart", "homePage", "mobileView", "product", "profile", "recommendations", "webView"))
 			.jsonPath("$[1].inputType")
-			.isEqualTo("UserQuery")
+			.isEqualTo("CallerQuery")
 			.jsonPath("$[1].outputType")
 			.isEqualTo("HomePage")
 			.jsonPath("$[1].description")
-			.isEqualTo("A user's profile, recommendations and cart, fetched in parallel.")
+			.isEqualTo("The caller's profile, recommendations and cart, fetched in parallel. "
+					+ "Requires an authenticated caller.")
 			.jsonPath("$[2].inputType")
 			.isEqualTo("HomePage")
 			.jsonPath("$[2].outputType")
@@ -72,6 +74,7 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 	void answersFunctionsOnlyToPost() {
 		client().get()
 			.uri("/profile")
+			.header(PASSPORT, Passports.DEV.user("alice").sign())
 			.exchange()
 			.expectStatus()
 			.isEqualTo(405)
@@ -105,11 +108,11 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 
 	@Test
 	void namesEachMissingField() {
-		call("homePage,mobileView", "{}").expectStatus()
+		call("product", "{}").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
-			.isEqualTo("user")
+			.isEqualTo("id")
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must not be blank");
 		call("mobileView", "{\"user\":\"alice\"}").expectStatus()
@@ -121,11 +124,11 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 
 	@Test
 	void namesAFieldOfTheWrongType() {
-		call("profile", "{\"user\":{\"id\":1}}").expectStatus()
+		call("product", "{\"id\":{\"id\":1}}").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
-			.isEqualTo("user")
+			.isEqualTo("id")
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must be a string");
 	}
@@ -134,6 +137,7 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 	void refusesBodiesThatAreNotJson() {
 		client().post()
 			.uri("/profile")
+			.header(PASSPORT, Passports.DEV.user("alice").sign())
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("alice")
 			.exchange()
@@ -149,6 +153,7 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 		client().post()
 			.uri("/profile")
 			.contentType(MediaType.APPLICATION_JSON)
+			.header(PASSPORT, Passports.DEV.user("alice").sign())
 			.header("Authorization", "Bearer secret")
 			.header("X-Request-Id", "abc")
 			.bodyValue("{\"user\":\"alice\"}")
@@ -161,6 +166,8 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 			.doesNotExist("uri")
 			.expectHeader()
 			.doesNotExist("X-Request-Id")
+			.expectHeader()
+			.doesNotExist(PASSPORT)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON);
 	}
