@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.frontline.admin.snapshot.ConfigVersion;
 import dev.frontline.admin.snapshot.ConfigVersions;
 import dev.frontline.admin.snapshot.InvalidSnapshot;
 import dev.frontline.admin.snapshot.SnapshotPublisher;
+import dev.frontline.contract.ApiKey;
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
@@ -31,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -38,7 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * What the console's store must do, whichever database holds it. Subclasses start the
- * console on a fresh, empty store with seeding off and the default control-plane token.
+ * console on a fresh, empty store with seeding off, the default control-plane token and
+ * the local users.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class StoreBehaviour {
@@ -118,7 +122,7 @@ public abstract class StoreBehaviour {
 	void keepsTheLatestHeartbeatOfEachGateway() throws Exception {
 		heartbeat("store-gw", 1, null);
 		heartbeat("store-gw", this.versions.headVersion(), "something failed");
-		this.mvc.perform(get("/api/v1/gateways"))
+		this.mvc.perform(get("/api/v1/gateways").with(Logins.VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].id").value("store-gw"))
@@ -126,6 +130,31 @@ public abstract class StoreBehaviour {
 			.andExpect(jsonPath("$[0].error").value("something failed"))
 			.andExpect(jsonPath("$[0].inSync").value(true))
 			.andExpect(jsonPath("$[0].startedAt").value("2026-11-21T10:00:00Z"));
+	}
+
+	@Test
+	@Order(7)
+	void keepsApiKeysAndPublishesTheActiveOnes() throws Exception {
+		String issued = this.mvc
+			.perform(post("/api/v1/api-keys").with(Logins.ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"client\": \"store-client\", \"scopes\": [\"catalog:read\", \"cart:write\"]}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = JsonPath.read(issued, "$.id");
+		ApiKey published = this.versions.current().apiKey(id).orElseThrow();
+		assertThat(published.client()).isEqualTo("store-client");
+		assertThat(published.scopes()).containsExactly("catalog:read", "cart:write");
+		assertThat(published.matches(JsonPath.read(issued, "$.key"))).isTrue();
+		this.mvc.perform(delete("/api/v1/api-keys/{id}", id).with(Logins.ADMIN)).andExpect(status().isNoContent());
+		assertThat(this.versions.current().apiKey(id)).isEmpty();
+		this.mvc.perform(get("/api/v1/api-keys").with(Logins.ADMIN))
+			.andExpect(jsonPath("$[?(@.id == '" + id + "')].createdAt").value(published.createdAt().toString()))
+			.andExpect(jsonPath("$[?(@.id == '" + id + "')].createdBy").value("admin"))
+			.andExpect(jsonPath("$[?(@.id == '" + id + "')].revokedBy").value("admin"))
+			.andExpect(jsonPath("$[?(@.id == '" + id + "')].scopes[1]").value("cart:write"));
 	}
 
 	private void heartbeat(String id, long version, String error) throws Exception {

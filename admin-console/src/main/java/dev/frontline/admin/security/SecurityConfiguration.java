@@ -1,46 +1,170 @@
 package dev.frontline.admin.security;
 
 import java.util.List;
+import java.util.Set;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.frontline.admin.web.ProblemWriter;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Requires the control-plane token on the endpoints gateways call. People's logins do not
- * exist yet, so the REST API for people is open, except under the {@code prod} profile,
- * where it requires the control-plane token as well rather than stay open to anyone.
+ * Who may call what. Four filter chains, tried in order:
+ * <ol>
+ * <li>the actuator endpoints on the management port: open, as before; that port is not
+ * meant to be exposed;</li>
+ * <li>the endpoints gateways call ({@link #GATEWAY_ENDPOINTS}): only the control-plane
+ * token, never a person's credentials;</li>
+ * <li>the REST API for people ({@code /api/**}): HTTP Basic for scripts, stateless and
+ * without CSRF token, or the session of a logged-in browser, with CSRF token for changes.
+ * Reads need the viewer role, route changes and rollbacks the operator role, API keys the
+ * admin role. Refusals are problems: 401 with a Basic challenge, 403;</li>
+ * <li>everything else, the browser pages: form login and a session; an anonymous visitor
+ * is sent to the login page.</li>
+ * </ol>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration implements WebMvcConfigurer {
 
 	/** The endpoints gateways call. */
 	static final List<String> GATEWAY_ENDPOINTS = List.of("/api/v1/config/watch", "/api/v1/gateways/*/status");
 
-	private final ControlPlaneProperties properties;
+	/** The realm of every challenge. */
+	static final String REALM = "frontline";
 
-	private final boolean production;
+	/**
+	 * The {@code Sec-Fetch-Site} values of requests a browser makes on its own origin, or
+	 * on the user's own initiative. Scripts send no such header.
+	 */
+	private static final Set<String> SAME_ORIGIN = Set.of("same-origin", "none");
 
-	SecurityConfiguration(ControlPlaneProperties properties, Environment environment) {
-		this.production = environment.matchesProfiles("prod");
-		if (this.production && properties.usesDefaultToken()) {
-			throw new DefaultTokenInProduction();
-		}
-		this.properties = properties;
+	private static final String BASIC = "Basic ";
+
+	private final ProblemWriter problems;
+
+	SecurityConfiguration(JsonMapper jsonMapper) {
+		this.problems = new ProblemWriter(jsonMapper);
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		List<String> protectedPaths = this.production ? List.of("/api/**") : GATEWAY_ENDPOINTS;
-		registry.addInterceptor(new ControlPlaneTokenInterceptor(this.properties.token()))
-			.addPathPatterns(protectedPaths);
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) {
+		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, ControlPlaneToken token) {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(this.problems,
+				"Bearer realm=\"" + REALM + "\"", "Send the control-plane token as 'Authorization: Bearer <token>'",
+				"The control-plane token is not valid");
+		return http.securityMatcher(GATEWAY_ENDPOINTS.toArray(String[]::new))
+			.authorizeHttpRequests((requests) -> requests
+				// The watch streams on in async dispatches of the request that passed.
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(ControlPlaneTokenFilter.AUTHORITY))
+			.addFilterBefore(new ControlPlaneTokenFilter(token, entryPoint), BasicAuthenticationFilter.class)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			// No cookie authenticates a gateway, so no request can be forged with one.
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(this.problems, entryPoint)))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain apiSecurity(HttpSecurity http) {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(this.problems,
+				"Basic realm=\"" + REALM + "\"",
+				"Log in, or send a user name and password with HTTP Basic authentication",
+				"The user name or password is not valid");
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasRole(Role.VIEWER.name())
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.hasRole(Role.VIEWER.name())
+				.requestMatchers("/api/v1/routes", "/api/v1/routes/**", "/api/v1/config/rollback/*")
+				.hasRole(Role.OPERATOR.name())
+				.anyRequest()
+				.denyAll())
+			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+			// Nothing is kept for after a login, so a refused call opens no session.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(this.problems, entryPoint)))
+			.build();
+	}
+
+	@Bean
+	@Order(4)
+	SecurityFilterChain pageSecurity(HttpSecurity http) {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
+				.permitAll()
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin((login) -> login.permitAll())
+			.logout(Customizer.withDefaults())
+			.build();
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new AuthorArgumentResolver());
+	}
+
+	/**
+	 * Whether a request carries HTTP Basic credentials and does not come from a page of
+	 * another site. A forged cross-site request cannot set the {@code Authorization}
+	 * header, but a browser may replay Basic credentials it cached; such requests say
+	 * where they come from in {@code Sec-Fetch-Site}, so they still need the CSRF token.
+	 */
+	static boolean isScriptWithBasicCredentials(HttpServletRequest request) {
+		if (!hasBasicCredentials(request)) {
+			return false;
+		}
+		String site = request.getHeader("Sec-Fetch-Site");
+		return site == null || SAME_ORIGIN.contains(site);
+	}
+
+	/**
+	 * Whether a request carries HTTP Basic credentials, valid or not.
+	 */
+	static boolean hasBasicCredentials(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length());
 	}
 
 }

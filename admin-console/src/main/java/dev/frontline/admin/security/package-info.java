@@ -1,6 +1,6 @@
 /**
- * Who is calling: the control-plane token that gateways present, and the author of a
- * change.
+ * Who is calling and what they may do: people who log in with a role, and gateways with
+ * the control-plane token.
  */
 @NullMarked
 package dev.frontline.admin.security;

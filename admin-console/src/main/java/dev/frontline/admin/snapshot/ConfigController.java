@@ -49,6 +49,12 @@ class ConfigController {
 		return this.versions.find(version).orElseThrow(() -> new VersionNotFound(version));
 	}
 
+	/**
+	 * Publishes the routes of an old version as a new version. The API keys stay those of
+	 * the current version: a rollback must not bring back a key that was revoked since,
+	 * nor drop one issued since, so the new version's hash differs from the old one's
+	 * when the keys changed in between.
+	 */
 	@PostMapping("/rollback/{version}")
 	ResponseEntity<ConfigSnapshot> rollback(@PathVariable long version, Author author) {
 		ConfigSnapshot target = this.versions.find(version).orElseThrow(() -> new VersionNotFound(version));

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param version the snapshot's version
  * @param createdAt when it was published
  * @param createdBy who published it
- * @param hash the hash of its routes
+ * @param hash the hash of its content (routes and API keys)
  * @param summary what changed, such as {@code update route product} or
  * {@code rollback to 3}
  * @param routeCount how many routes it holds

@@ -7,7 +7,9 @@ import dev.frontline.contract.RouteRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change to the config, computed from the current snapshot while publishing is locked.
+ * A change to the routes, computed from the current snapshot while publishing is locked.
+ * The next snapshot keeps the current snapshot's API keys: a route change, or a rollback
+ * to an old version's routes, neither brings back a revoked key nor drops an active one.
  */
 @FunctionalInterface
 public interface SnapshotChange {

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import dev.frontline.contract.ApiKey;
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.ConfigViolations;
 import dev.frontline.contract.FieldError;
 import dev.frontline.contract.RouteRule;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -42,8 +45,9 @@ public class SnapshotPublisher {
 	}
 
 	/**
-	 * Publishes the snapshot that the change makes of the current one, and announces it
-	 * with a {@link SnapshotPublished} event once committed.
+	 * Publishes the snapshot that a change of the routes makes of the current one, with
+	 * the current API keys, and announces it with a {@link SnapshotPublished} event once
+	 * committed.
 	 * @param createdBy who publishes it
 	 * @param summary what changes, for the history
 	 * @param change computes the new routes; runs while publishing is locked
@@ -51,18 +55,43 @@ public class SnapshotPublisher {
 	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
 	 */
 	public Optional<ConfigSnapshot> publish(String createdBy, String summary, SnapshotChange change) {
+		return publishContent(createdBy, summary, (current) -> {
+			List<RouteRule> routes = change.apply(current);
+			return (routes != null) ? new Content(routes, current.apiKeys()) : null;
+		});
+	}
+
+	/**
+	 * Publishes the snapshot that a change of the API keys makes of the current one, with
+	 * the current routes, and announces it like {@link #publish}.
+	 * @param createdBy who publishes it
+	 * @param summary what changes, for the history
+	 * @param change computes the new keys; runs while publishing is locked, in the
+	 * publishing transaction
+	 * @return the published snapshot, or empty if the change published nothing
+	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
+	 */
+	public Optional<ConfigSnapshot> publishApiKeys(String createdBy, String summary, ApiKeyChange change) {
+		return publishContent(createdBy, summary, (current) -> {
+			List<ApiKey> apiKeys = change.apply(current);
+			return (apiKeys != null) ? new Content(current.routes(), apiKeys) : null;
+		});
+	}
+
+	private Optional<ConfigSnapshot> publishContent(String createdBy, String summary,
+			Function<ConfigSnapshot, @Nullable Content> change) {
 		ConfigSnapshot published = this.transactions.execute((status) -> {
 			long head = this.versions.lockHead();
 			ConfigSnapshot current = (head != 0)
 					? this.versions.find(head)
 						.orElseThrow(() -> new IllegalStateException("Head version " + head + " has no snapshot"))
 					: ConfigVersions.NONE;
-			List<RouteRule> routes = change.apply(current);
-			if (routes == null) {
+			Content content = change.apply(current);
+			if (content == null) {
 				return null;
 			}
 			ConfigSnapshot next = ConfigSnapshot.of(head + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), createdBy,
-					routes);
+					content.routes(), content.apiKeys());
 			List<FieldError> errors = ConfigViolations.of(this.validator, next);
 			if (!errors.isEmpty()) {
 				throw new InvalidSnapshot(errors);
@@ -74,6 +103,13 @@ public class SnapshotPublisher {
 			this.events.publishEvent(new SnapshotPublished(published));
 		}
 		return Optional.ofNullable(published);
+	}
+
+	/**
+	 * What the next snapshot holds.
+	 */
+	private record Content(List<RouteRule> routes, List<ApiKey> apiKeys) {
+
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static dev.frontline.admin.Logins.VIEWER;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,7 +36,7 @@ class FleetApiTests {
 				{"appliedVersion": %d, "appliedHash": "sha256:abc", "error": null,
 				 "startedAt": "2026-11-21T10:00:00Z", "controlPlaneConnected": true}""".formatted(current))
 			.andExpect(status().isNoContent());
-		this.mvc.perform(get("/api/v1/gateways"))
+		this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == 'gw-in-sync')].appliedVersion").value((int) current))
 			.andExpect(jsonPath("$[?(@.id == 'gw-in-sync')].appliedHash").value("sha256:abc"))
@@ -51,7 +52,7 @@ class FleetApiTests {
 				{"appliedVersion": 0, "appliedHash": null, "error": "route x: bad regex",
 				 "startedAt": "2026-11-21T10:00:00Z", "controlPlaneConnected": false}""")
 			.andExpect(status().isNoContent());
-		this.mvc.perform(get("/api/v1/gateways"))
+		this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
 			.andExpect(jsonPath("$[?(@.id == 'gw-behind')].inSync").value(false))
 			.andExpect(jsonPath("$[?(@.id == 'gw-behind')].error").value("route x: bad regex"))
 			.andExpect(jsonPath("$[?(@.id == 'gw-behind')].controlPlaneConnected").value(false));
@@ -61,7 +62,7 @@ class FleetApiTests {
 	void keepsOnlyTheLatestHeartbeatOfAGateway() throws Exception {
 		heartbeat("gw-twice", "{\"appliedVersion\": 1, \"startedAt\": \"2026-11-21T10:00:00Z\"}");
 		heartbeat("gw-twice", "{\"appliedVersion\": 2, \"startedAt\": \"2026-11-21T10:00:00Z\"}");
-		this.mvc.perform(get("/api/v1/gateways"))
+		this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
 			.andExpect(jsonPath("$[?(@.id == 'gw-twice')]").value(hasSize(1)))
 			.andExpect(jsonPath("$[?(@.id == 'gw-twice')].appliedVersion").value(2));
 	}
@@ -69,11 +70,11 @@ class FleetApiTests {
 	@Test
 	void showsAGatewayAsStaleWhenItStopsReporting() throws Exception {
 		heartbeat("gw-going-stale", "{\"appliedVersion\": 1, \"startedAt\": \"2026-11-21T10:00:00Z\"}");
-		this.mvc.perform(get("/api/v1/gateways"))
+		this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
 			.andExpect(jsonPath("$[?(@.id == 'gw-going-stale')].status").value("up"));
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(100))
-			.untilAsserted(() -> this.mvc.perform(get("/api/v1/gateways"))
+			.untilAsserted(() -> this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
 				.andExpect(jsonPath("$[?(@.id == 'gw-going-stale')].status").value("stale")));
 	}
 

@@ -12,6 +12,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static dev.frontline.admin.Logins.ALICE;
+import static dev.frontline.admin.Logins.OPERATOR;
+import static dev.frontline.admin.Logins.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,11 +44,11 @@ class RouteApiTests {
 			.andExpect(jsonPath("$.timeout").value("2s"))
 			.andExpect(jsonPath("$.auth.mode").value("authenticated"));
 		assertThat(currentVersion()).isEqualTo(before + 1);
-		this.mvc.perform(get("/api/v1/routes/create-me"))
+		this.mvc.perform(get("/api/v1/routes/create-me").with(VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.match.path").value("/api/create-me"))
 			.andExpect(jsonPath("$.stable.function").value("homePage|webView"));
-		this.mvc.perform(get("/api/v1/routes"))
+		this.mvc.perform(get("/api/v1/routes").with(VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", hasItem("create-me")))
 			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)));
@@ -56,14 +59,14 @@ class RouteApiTests {
 		create(route("update-me", "/api/update-me")).andExpect(status().isCreated());
 		long before = currentVersion();
 		this.mvc
-			.perform(put("/api/v1/routes/update-me").contentType(MediaType.APPLICATION_JSON)
-				.header("X-Frontline-User", "alice")
+			.perform(put("/api/v1/routes/update-me").with(ALICE)
+				.contentType(MediaType.APPLICATION_JSON)
 				.content(route(null, "/api/updated")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)))
 			.andExpect(jsonPath("$.id").value("update-me"))
 			.andExpect(jsonPath("$.match.path").value("/api/updated"));
-		this.mvc.perform(get("/api/v1/config/versions"))
+		this.mvc.perform(get("/api/v1/config/versions").with(VIEWER))
 			.andExpect(jsonPath("$[0].version").value(before + 1))
 			.andExpect(jsonPath("$[0].summary").value("update route update-me"))
 			.andExpect(jsonPath("$[0].createdBy").value("alice"));
@@ -73,22 +76,23 @@ class RouteApiTests {
 	void deletesARoute() throws Exception {
 		create(route("delete-me", "/api/delete-me")).andExpect(status().isCreated());
 		long before = currentVersion();
-		this.mvc.perform(delete("/api/v1/routes/delete-me"))
+		this.mvc.perform(delete("/api/v1/routes/delete-me").with(OPERATOR))
 			.andExpect(status().isNoContent())
 			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)));
-		this.mvc.perform(get("/api/v1/routes/delete-me")).andExpect(status().isNotFound());
-		this.mvc.perform(get("/api/v1/config/versions"))
+		this.mvc.perform(get("/api/v1/routes/delete-me").with(VIEWER)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/config/versions").with(VIEWER))
 			.andExpect(jsonPath("$[0].summary").value("delete route delete-me"))
-			.andExpect(jsonPath("$[0].createdBy").value("anonymous"));
+			.andExpect(jsonPath("$[0].createdBy").value("operator"));
 	}
 
 	@Test
 	void answersNotFoundForAMissingRoute() throws Exception {
 		long before = currentVersion();
-		problem(this.mvc.perform(get("/api/v1/routes/nothing-here")), 404, "route-not-found");
-		problem(this.mvc.perform(put("/api/v1/routes/nothing-here").contentType(MediaType.APPLICATION_JSON)
+		problem(this.mvc.perform(get("/api/v1/routes/nothing-here").with(VIEWER)), 404, "route-not-found");
+		problem(this.mvc.perform(put("/api/v1/routes/nothing-here").with(OPERATOR)
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(route(null, "/api/nothing-here"))), 404, "route-not-found");
-		problem(this.mvc.perform(delete("/api/v1/routes/nothing-here")), 404, "route-not-found");
+		problem(this.mvc.perform(delete("/api/v1/routes/nothing-here").with(OPERATOR)), 404, "route-not-found");
 		assertThat(currentVersion()).isEqualTo(before);
 	}
 
@@ -140,7 +144,8 @@ class RouteApiTests {
 	void rejectsAnUpdateThatNamesAnotherId() throws Exception {
 		create(route("keep-my-id", "/api/keep-my-id")).andExpect(status().isCreated());
 		long before = currentVersion();
-		problem(this.mvc.perform(put("/api/v1/routes/keep-my-id").contentType(MediaType.APPLICATION_JSON)
+		problem(this.mvc.perform(put("/api/v1/routes/keep-my-id").with(OPERATOR)
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(route("other-id", "/api/keep-my-id"))), 400, "invalid-route")
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
 		assertThat(currentVersion()).isEqualTo(before);
@@ -185,7 +190,8 @@ class RouteApiTests {
 	}
 
 	private ResultActions create(String body) throws Exception {
-		return this.mvc.perform(post("/api/v1/routes").contentType(MediaType.APPLICATION_JSON).content(body));
+		return this.mvc
+			.perform(post("/api/v1/routes").with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	private static ResultActions problem(ResultActions result, int status, String type) throws Exception {
@@ -197,7 +203,7 @@ class RouteApiTests {
 	}
 
 	private long currentVersion() throws Exception {
-		String version = this.mvc.perform(get("/api/v1/config"))
+		String version = this.mvc.perform(get("/api/v1/config").with(VIEWER))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

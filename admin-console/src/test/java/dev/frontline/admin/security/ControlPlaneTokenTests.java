@@ -1,6 +1,7 @@
 package dev.frontline.admin.security;
 
 import dev.frontline.admin.ApiTest;
+import dev.frontline.admin.Logins;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,19 +24,23 @@ class ControlPlaneTokenTests {
 
 	private static final String HEARTBEAT = "{\"appliedVersion\": 0, \"startedAt\": \"2026-11-21T10:00:00Z\"}";
 
+	private static final String BEARER_CHALLENGE = "Bearer realm=\"frontline\"";
+
 	@Autowired
 	private MockMvc mvc;
 
 	@Test
 	void refusesTheWatchWithoutAToken() throws Exception {
-		unauthorized(this.mvc.perform(get("/api/v1/config/watch").accept(MediaType.TEXT_EVENT_STREAM)))
+		unauthorized(this.mvc.perform(get("/api/v1/config/watch").accept(MediaType.TEXT_EVENT_STREAM)),
+				BEARER_CHALLENGE)
 			.andExpect(jsonPath("$.detail", containsString("Bearer")));
 	}
 
 	@Test
 	void refusesTheWatchWithAWrongToken() throws Exception {
 		unauthorized(this.mvc.perform(get("/api/v1/config/watch").accept(MediaType.TEXT_EVENT_STREAM)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer guessed")));
+			.header(HttpHeaders.AUTHORIZATION, "Bearer guessed")), BEARER_CHALLENGE)
+			.andExpect(jsonPath("$.detail").value("The control-plane token is not valid"));
 	}
 
 	@Test
@@ -51,10 +56,11 @@ class ControlPlaneTokenTests {
 	@Test
 	void refusesAHeartbeatWithoutTheToken() throws Exception {
 		unauthorized(this.mvc
-			.perform(post("/api/v1/gateways/gw-1/status").contentType(MediaType.APPLICATION_JSON).content(HEARTBEAT)));
+			.perform(post("/api/v1/gateways/gw-1/status").contentType(MediaType.APPLICATION_JSON).content(HEARTBEAT)),
+				BEARER_CHALLENGE);
 		unauthorized(this.mvc.perform(post("/api/v1/gateways/gw-1/status").contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.AUTHORIZATION, "Basic " + ApiTest.TOKEN)
-			.content(HEARTBEAT)));
+			.content(HEARTBEAT)), BEARER_CHALLENGE);
 	}
 
 	@Test
@@ -67,15 +73,30 @@ class ControlPlaneTokenTests {
 	}
 
 	@Test
-	void leavesThePeoplesApiOpenOutsideProduction() throws Exception {
-		this.mvc.perform(get("/api/v1/routes")).andExpect(status().isOk());
-		this.mvc.perform(get("/api/v1/gateways")).andExpect(status().isOk());
-		this.mvc.perform(get("/api/v1/config")).andExpect(status().isOk());
+	void refusesPeoplesCredentialsOnTheGatewayEndpoints() throws Exception {
+		unauthorized(
+				this.mvc.perform(get("/api/v1/config/watch").accept(MediaType.TEXT_EVENT_STREAM).with(Logins.ADMIN)),
+				BEARER_CHALLENGE);
+		unauthorized(this.mvc.perform(post("/api/v1/gateways/gw-people/status").with(Logins.ADMIN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(HEARTBEAT)), BEARER_CHALLENGE);
 	}
 
-	private static ResultActions unauthorized(ResultActions result) throws Exception {
+	@Test
+	void refusesTheTokenOnThePeoplesApi() throws Exception {
+		String token = "Bearer " + ApiTest.TOKEN;
+		String basic = "Basic realm=\"frontline\"";
+		unauthorized(this.mvc.perform(get("/api/v1/routes").header(HttpHeaders.AUTHORIZATION, token)), basic);
+		unauthorized(this.mvc.perform(get("/api/v1/gateways").header(HttpHeaders.AUTHORIZATION, token)), basic);
+		unauthorized(this.mvc.perform(get("/api/v1/config").header(HttpHeaders.AUTHORIZATION, token)), basic);
+		unauthorized(this.mvc.perform(post("/api/v1/routes").header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")), basic);
+	}
+
+	private static ResultActions unauthorized(ResultActions result, String challenge) throws Exception {
 		return result.andExpect(status().isUnauthorized())
-			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, challenge))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:frontline:problem:unauthorized"))
 			.andExpect(jsonPath("$.status").value(401));

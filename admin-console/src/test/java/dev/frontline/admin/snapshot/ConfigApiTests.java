@@ -16,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.frontline.admin.Logins.ALICE;
+import static dev.frontline.admin.Logins.OPERATOR;
+import static dev.frontline.admin.Logins.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +41,7 @@ class ConfigApiTests {
 
 	@Test
 	void seedsTheDemoRoutesAsVersionOne() throws Exception {
-		this.mvc.perform(get("/api/v1/config/versions/1"))
+		this.mvc.perform(get("/api/v1/config/versions/1").with(VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.createdBy").value("system"))
@@ -46,7 +49,7 @@ class ConfigApiTests {
 			.andExpect(jsonPath("$.routes[?(@.id == 'mobile-home')].match.path").value("/api/m/home"))
 			.andExpect(jsonPath("$.routes[?(@.id == 'product')].auth.mode").value("public"))
 			.andExpect(jsonPath("$.routes[0].stable.uris[0]").value(ApiTest.FUNCTIONS_URI));
-		this.mvc.perform(get("/api/v1/config/versions?limit=1000"))
+		this.mvc.perform(get("/api/v1/config/versions?limit=1000").with(VIEWER))
 			.andExpect(jsonPath("$[-1:].version").value(1))
 			.andExpect(jsonPath("$[-1:].summary").value("seed"))
 			.andExpect(jsonPath("$[-1:].routeCount").value(3));
@@ -79,7 +82,7 @@ class ConfigApiTests {
 	void servesAnOlderVersion() throws Exception {
 		ConfigSnapshot older = publishWith("older-version");
 		publishWith("newer-version");
-		this.mvc.perform(get("/api/v1/config/versions/" + older.version()))
+		this.mvc.perform(get("/api/v1/config/versions/" + older.version()).with(VIEWER))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(older.version()))
 			.andExpect(jsonPath("$.hash").value(older.hash()))
@@ -88,18 +91,18 @@ class ConfigApiTests {
 
 	@Test
 	void answersNotFoundForAnUnknownVersion() throws Exception {
-		this.mvc.perform(get("/api/v1/config/versions/999999"))
+		this.mvc.perform(get("/api/v1/config/versions/999999").with(VIEWER))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:frontline:problem:version-not-found"));
-		this.mvc.perform(post("/api/v1/config/rollback/999999"))
+		this.mvc.perform(post("/api/v1/config/rollback/999999").with(OPERATOR))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("urn:frontline:problem:version-not-found"));
 	}
 
 	@Test
 	void namesAMalformedVersion() throws Exception {
-		this.mvc.perform(get("/api/v1/config/versions/latest"))
+		this.mvc.perform(get("/api/v1/config/versions/latest").with(VIEWER))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:frontline:problem:malformed-request"))
 			.andExpect(jsonPath("$.errors[0].field").value("version"));
@@ -109,15 +112,17 @@ class ConfigApiTests {
 	void rollsBackByPublishingTheOldContentAsANewVersion() throws Exception {
 		ConfigSnapshot target = publishWith("rollback-target");
 		ConfigSnapshot later = publishWith("rollback-later");
-		long head = Long
-			.parseLong(this.mvc.perform(get("/api/v1/config")).andReturn().getResponse().getHeader("X-Config-Version"));
-		this.mvc.perform(post("/api/v1/config/rollback/" + target.version()).header("X-Frontline-User", "bob"))
+		long head = Long.parseLong(this.mvc.perform(get("/api/v1/config").with(VIEWER))
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Config-Version"));
+		this.mvc.perform(post("/api/v1/config/rollback/" + target.version()).with(ALICE))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/v1/config/versions/" + (head + 1)))
 			.andExpect(header().string("X-Config-Version", String.valueOf(head + 1)))
 			.andExpect(jsonPath("$.version").value(head + 1))
 			.andExpect(jsonPath("$.hash").value(target.hash()))
-			.andExpect(jsonPath("$.createdBy").value("bob"));
+			.andExpect(jsonPath("$.createdBy").value("alice"));
 		JsonNode current = read("/api/v1/config");
 		assertThat(current.path("hash").asString()).isEqualTo(target.hash()).isNotEqualTo(later.hash());
 		assertThat(current.path("routes").findValuesAsString("id")).contains("rollback-target")
@@ -136,8 +141,11 @@ class ConfigApiTests {
 	}
 
 	private JsonNode read(String path) throws Exception {
-		return this.json.readTree(
-				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		return this.json.readTree(this.mvc.perform(get(path).with(VIEWER))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private static JsonNode find(JsonNode versions, long version) {

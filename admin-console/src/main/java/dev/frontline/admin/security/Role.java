@@ -1,0 +1,27 @@
+package dev.frontline.admin.security;
+
+import java.util.Locale;
+
+/**
+ * What a person may do in the console. Each role includes the rights of the roles below
+ * it: an admin may do whatever an operator may, an operator whatever a viewer may.
+ */
+public enum Role {
+
+	/** Reads everything, changes nothing. */
+	VIEWER,
+
+	/** Changes routes and rolls the config back. */
+	OPERATOR,
+
+	/** Manages API keys. */
+	ADMIN;
+
+	/**
+	 * The role's name as users and responses spell it, such as {@code operator}.
+	 */
+	public String label() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}
