@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The route rules REST API. Every response names the config version it reflects or
- * published in the {@value ApiHeaders#CONFIG_VERSION} header.
+ * published in the {@value ApiHeaders#CONFIG_VERSION} header. A write whose function
+ * composition could not be checked says why in {@value ApiHeaders#WARNING} headers.
  */
 @RestController
 @RequestMapping("/api/v1/routes")
@@ -47,18 +48,20 @@ class RouteController {
 
 	@PostMapping
 	ResponseEntity<RouteRule> create(@RequestBody RouteRule route, Author author) {
-		ConfigSnapshot published = this.rules.create(route, author);
+		RouteRules.Written written = this.rules.create(route, author);
 		return ResponseEntity.created(URI.create("/api/v1/routes/" + route.id()))
-			.header(ApiHeaders.CONFIG_VERSION, version(published))
-			.body(published.route(route.id()).orElseThrow());
+			.header(ApiHeaders.CONFIG_VERSION, version(written.snapshot()))
+			.header(ApiHeaders.WARNING, written.warnings().toArray(String[]::new))
+			.body(written.snapshot().route(route.id()).orElseThrow());
 	}
 
 	@PutMapping("/{id}")
 	ResponseEntity<RouteRule> replace(@PathVariable String id, @RequestBody RouteRule route, Author author) {
-		ConfigSnapshot published = this.rules.replace(id, route, author);
+		RouteRules.Written written = this.rules.replace(id, route, author);
 		return ResponseEntity.ok()
-			.header(ApiHeaders.CONFIG_VERSION, version(published))
-			.body(published.route(id).orElseThrow());
+			.header(ApiHeaders.CONFIG_VERSION, version(written.snapshot()))
+			.header(ApiHeaders.WARNING, written.warnings().toArray(String[]::new))
+			.body(written.snapshot().route(id).orElseThrow());
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,8 +1,11 @@
 package dev.frontline.admin.routing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
+import dev.frontline.admin.catalogue.CompositionChecks;
+import dev.frontline.admin.catalogue.CompositionReport;
 import dev.frontline.admin.security.Author;
 import dev.frontline.admin.snapshot.ConfigVersions;
 import dev.frontline.admin.snapshot.SnapshotChange;
@@ -15,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The route rules of the current snapshot. Every change publishes a new snapshot, or
- * nothing if the change is refused.
+ * nothing if the change is refused. A written route's function compositions are checked
+ * against the catalogues of the runtimes it targets before publishing, so that no network
+ * call happens while publishing is locked.
  */
 @Component
 class RouteRules {
@@ -26,10 +31,14 @@ class RouteRules {
 
 	private final RouteRuleChecks checks;
 
-	RouteRules(ConfigVersions versions, SnapshotPublisher publisher, RouteRuleChecks checks) {
+	private final CompositionChecks compositions;
+
+	RouteRules(ConfigVersions versions, SnapshotPublisher publisher, RouteRuleChecks checks,
+			CompositionChecks compositions) {
 		this.versions = versions;
 		this.publisher = publisher;
 		this.checks = checks;
+		this.compositions = compositions;
 	}
 
 	ConfigSnapshot current() {
@@ -39,34 +48,42 @@ class RouteRules {
 	/**
 	 * Adds a route.
 	 * @throws RouteExists if a route with its id exists
-	 * @throws InvalidRouteRule if the route or the resulting snapshot is invalid
+	 * @throws InvalidRouteRule if the route or the resulting snapshot is invalid, or a
+	 * function composition does not fit its runtime's catalogue
 	 */
-	ConfigSnapshot create(RouteRule route, Author author) {
-		return publish(author, "create route " + route.id(), (current) -> {
+	Written create(RouteRule route, Author author) {
+		CompositionReport composition = this.compositions.check(route);
+		ConfigSnapshot published = publish(author, "create route " + route.id(), (current) -> {
 			if (route.id() != null && current.route(route.id()).isPresent()) {
 				throw new RouteExists(route.id());
 			}
 			List<RouteRule> routes = new ArrayList<>(current.routes());
 			routes.add(route);
-			return checked(routes, routes.size() - 1, List.of());
+			return checked(routes, routes.size() - 1, composition.errors());
 		});
+		return new Written(published, composition.warnings());
 	}
 
 	/**
 	 * Replaces the route with the given id.
 	 * @throws RouteNotFound if there is none
-	 * @throws InvalidRouteRule if the route names another id, or the route or the
-	 * resulting snapshot is invalid
+	 * @throws InvalidRouteRule if the route names another id, the route or the resulting
+	 * snapshot is invalid, or a function composition does not fit its runtime's catalogue
 	 */
-	ConfigSnapshot replace(String id, RouteRule route, Author author) {
-		List<FieldError> idErrors = (route.id() == null || route.id().equals(id)) ? List.of()
-				: List.of(new FieldError("id", "must be absent or equal the id in the path ('" + id + "')"));
-		return publish(author, "update route " + id, (current) -> {
+	Written replace(String id, RouteRule route, Author author) {
+		List<FieldError> otherErrors = new ArrayList<>();
+		if (route.id() != null && !route.id().equals(id)) {
+			otherErrors.add(new FieldError("id", "must be absent or equal the id in the path ('" + id + "')"));
+		}
+		CompositionReport composition = this.compositions.check(route);
+		otherErrors.addAll(composition.errors());
+		ConfigSnapshot published = publish(author, "update route " + id, (current) -> {
 			List<RouteRule> routes = new ArrayList<>(current.routes());
 			int index = indexOf(routes, id);
 			routes.set(index, route.withId(id));
-			return checked(routes, index, idErrors);
+			return checked(routes, index, otherErrors);
 		});
+		return new Written(published, composition.warnings());
 	}
 
 	/**
@@ -90,7 +107,10 @@ class RouteRules {
 		List<FieldError> errors = new ArrayList<>(otherErrors);
 		errors.addAll(this.checks.check(routes, index));
 		if (!errors.isEmpty()) {
-			throw new InvalidRouteRule(errors);
+			throw new InvalidRouteRule(errors.stream()
+				.distinct()
+				.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+				.toList());
 		}
 		return routes;
 	}
@@ -102,6 +122,17 @@ class RouteRules {
 			}
 		}
 		throw new RouteNotFound(id);
+	}
+
+	/**
+	 * A published route change.
+	 *
+	 * @param snapshot the snapshot it published
+	 * @param warnings what could not be checked, such as the function composition of a
+	 * runtime that was unreachable
+	 */
+	record Written(ConfigSnapshot snapshot, List<String> warnings) {
+
 	}
 
 }

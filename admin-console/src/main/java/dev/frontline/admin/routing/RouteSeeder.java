@@ -20,7 +20,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the seed routes as version 1 when the store is empty.
+ * Publishes the seed routes as version 1 when the store is empty. Their function
+ * compositions are not checked against the runtime's catalogue: the console starts
+ * before, or without, the function runtime, and the seed is known to fit the demo
+ * functions.
  */
 @Component
 class RouteSeeder implements ApplicationRunner {

@@ -3,6 +3,8 @@ package dev.frontline.admin.snapshot;
 import java.net.URI;
 import java.util.List;
 
+import dev.frontline.admin.catalogue.CompositionChecks;
+import dev.frontline.admin.catalogue.CompositionReport;
 import dev.frontline.admin.security.Author;
 import dev.frontline.admin.web.ApiHeaders;
 import dev.frontline.contract.ConfigSnapshot;
@@ -28,9 +30,12 @@ class ConfigController {
 
 	private final SnapshotPublisher publisher;
 
-	ConfigController(ConfigVersions versions, SnapshotPublisher publisher) {
+	private final CompositionChecks compositions;
+
+	ConfigController(ConfigVersions versions, SnapshotPublisher publisher, CompositionChecks compositions) {
 		this.versions = versions;
 		this.publisher = publisher;
+		this.compositions = compositions;
 	}
 
 	@GetMapping
@@ -54,15 +59,23 @@ class ConfigController {
 	 * the current version: a rollback must not bring back a key that was revoked since,
 	 * nor drop one issued since, so the new version's hash differs from the old one's
 	 * when the keys changed in between.
+	 * <p>
+	 * The old routes' function compositions are checked against today's catalogues first:
+	 * a function removed since would make a rolled-back route fail.
 	 */
 	@PostMapping("/rollback/{version}")
 	ResponseEntity<ConfigSnapshot> rollback(@PathVariable long version, Author author) {
 		ConfigSnapshot target = this.versions.find(version).orElseThrow(() -> new VersionNotFound(version));
+		CompositionReport composition = this.compositions.checkAll(target.routes());
+		if (!composition.errors().isEmpty()) {
+			throw new InvalidSnapshot(composition.errors());
+		}
 		ConfigSnapshot published = this.publisher
 			.publish(author.name(), "rollback to " + version, (current) -> target.routes())
 			.orElseThrow();
 		return ResponseEntity.created(URI.create("/api/v1/config/versions/" + published.version()))
 			.header(ApiHeaders.CONFIG_VERSION, String.valueOf(published.version()))
+			.header(ApiHeaders.WARNING, composition.warnings().toArray(String[]::new))
 			.body(published);
 	}
 

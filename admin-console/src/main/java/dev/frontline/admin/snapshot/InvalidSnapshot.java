@@ -9,8 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A snapshot about to be published breaks the config's constraints, so nothing was
- * published.
+ * A snapshot about to be published breaks the config's constraints, or a rollback would
+ * publish function compositions that no longer fit their runtimes' catalogues, so nothing
+ * was published.
  */
 public class InvalidSnapshot extends ErrorResponseException {
 

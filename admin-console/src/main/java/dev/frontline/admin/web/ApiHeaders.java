@@ -10,6 +10,13 @@ public final class ApiHeaders {
 	 */
 	public static final String CONFIG_VERSION = "X-Config-Version";
 
+	/**
+	 * Something a write could not check but went ahead without, such as
+	 * {@code function catalogue of http://localhost:8090 unreachable; composition not checked};
+	 * one header per warning.
+	 */
+	public static final String WARNING = "X-Frontline-Warning";
+
 	private ApiHeaders() {
 	}
 

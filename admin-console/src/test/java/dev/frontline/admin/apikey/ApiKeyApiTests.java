@@ -143,7 +143,7 @@ class ApiKeyApiTests {
 		String id = issuedId("kept-app");
 		this.mvc.perform(post("/api/v1/routes").with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content("""
 				{"id": "after-key", "match": {"path": "/api/after-key", "methods": ["GET"]},
-				 "stable": {"uris": ["http://localhost:8090"], "function": "product"}}"""))
+				 "stable": {"uris": ["%s"], "function": "product"}}""".formatted(ApiTest.FUNCTIONS_URI)))
 			.andExpect(status().isCreated());
 		ConfigSnapshot current = this.versions.current();
 		assertThat(current.route("after-key")).isPresent();

@@ -64,6 +64,8 @@ class RouteApiTests {
 				.content(route(null, "/api/updated")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Config-Version", String.valueOf(before + 1)))
+			.andExpect(header().string("X-Frontline-Warning",
+					"function catalogue of " + ApiTest.FUNCTIONS_URI + " unreachable; composition not checked"))
 			.andExpect(jsonPath("$.id").value("update-me"))
 			.andExpect(jsonPath("$.match.path").value("/api/updated"));
 		this.mvc.perform(get("/api/v1/config/versions").with(VIEWER))
@@ -222,8 +224,8 @@ class RouteApiTests {
 				 "order": 0,
 				 "auth": {"mode": "authenticated"},
 				 "timeout": "2s",
-				 "stable": {"uris": ["http://localhost:8090"], "function": "homePage|webView"}
-				}""".formatted(idField, path);
+				 "stable": {"uris": ["%s"], "function": "homePage|webView"}
+				}""".formatted(idField, path, ApiTest.FUNCTIONS_URI);
 	}
 
 }

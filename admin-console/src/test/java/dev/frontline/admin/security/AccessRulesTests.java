@@ -186,7 +186,7 @@ class AccessRulesTests {
 		String path = "/api/access/" + ((id != null) ? id : "product-replaced");
 		return """
 				{%s"match": {"path": "%s", "methods": ["GET"]},
-				 "stable": {"uris": ["http://localhost:8090"], "function": "product"}}""".formatted(idField, path);
+				 "stable": {"uris": ["%s"], "function": "product"}}""".formatted(idField, path, ApiTest.FUNCTIONS_URI);
 	}
 
 }

@@ -132,7 +132,7 @@ class ConfigApiTests {
 	}
 
 	private ConfigSnapshot publishWith(String id) {
-		RouteRule route = RouteRule.of(id, RouteMatch.of("/api/" + id, "GET"), Target.of("http://localhost:8090", "f"));
+		RouteRule route = RouteRule.of(id, RouteMatch.of("/api/" + id, "GET"), Target.of(ApiTest.FUNCTIONS_URI, "f"));
 		return this.publisher.publish("tester", "test " + id, (current) -> {
 			List<RouteRule> routes = new ArrayList<>(current.routes());
 			routes.add(route);
