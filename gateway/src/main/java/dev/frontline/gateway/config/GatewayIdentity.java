@@ -9,12 +9,13 @@ import java.util.UUID;
 import org.springframework.core.env.Environment;
 
 /**
- * Who this gateway is to the control plane, and since when it runs.
+ * Who this gateway is to the control plane and to the function runtimes, and since when
+ * it runs.
  *
  * @param id the gateway's id
  * @param startedAt when this process started
  */
-record GatewayIdentity(String id, Instant startedAt) {
+public record GatewayIdentity(String id, Instant startedAt) {
 
 	/**
 	 * The configured id, or one derived from the host name and the server port, which

@@ -1,11 +1,15 @@
 package dev.frontline.gateway.routing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.ConfigViolations;
 import dev.frontline.contract.FieldError;
+import dev.frontline.contract.RouteRule;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * The routes of the config snapshot the gateway holds. A new snapshot is validated and
  * compiled as a whole before it replaces the current routes; then a
  * {@link RefreshRoutesEvent} makes the {@link CachingRouteLocator} swap every route at
- * once. Requests in flight finish on the route they matched.
+ * once. Requests in flight finish on the route they matched. The rule behind each route
+ * and the snapshot itself are swapped together with the routes, for the filters that
+ * enforce a route's policies.
  */
 public class SnapshotRouteLocator implements RouteLocator {
 
@@ -30,7 +36,7 @@ public class SnapshotRouteLocator implements RouteLocator {
 
 	private final ApplicationEventPublisher events;
 
-	private volatile List<Route> routes = List.of();
+	private volatile Held held = Held.NOTHING;
 
 	/**
 	 * Creates a locator that holds no routes until a snapshot is applied.
@@ -52,7 +58,24 @@ public class SnapshotRouteLocator implements RouteLocator {
 
 	@Override
 	public Flux<Route> getRoutes() {
-		return Flux.fromIterable(this.routes);
+		return Flux.fromIterable(this.held.routes());
+	}
+
+	/**
+	 * The rule of the route with the given id, in the snapshot held now.
+	 * @param routeId the id of a route, as matched by the gateway
+	 * @return the rule, or {@code null} if the snapshot held now has no such route
+	 */
+	public @Nullable RouteRule rule(String routeId) {
+		return this.held.rules().get(routeId);
+	}
+
+	/**
+	 * The snapshot whose routes are held now.
+	 * @return the snapshot, or {@code null} before the first one applies
+	 */
+	public @Nullable ConfigSnapshot snapshot() {
+		return this.held.snapshot();
 	}
 
 	/**
@@ -65,8 +88,20 @@ public class SnapshotRouteLocator implements RouteLocator {
 		if (!violations.isEmpty()) {
 			throw new InvalidSnapshot(snapshot.version(), violations);
 		}
-		this.routes = this.compiler.compile(snapshot);
+		List<Route> routes = this.compiler.compile(snapshot);
+		Map<String, RouteRule> rules = new HashMap<>();
+		snapshot.routes().forEach((rule) -> rules.put(rule.id(), rule));
+		this.held = new Held(snapshot, routes, Map.copyOf(rules));
 		this.events.publishEvent(new RefreshRoutesEvent(this));
+	}
+
+	/**
+	 * A snapshot with its compiled routes and its rules by route id, replaced as one.
+	 */
+	private record Held(@Nullable ConfigSnapshot snapshot, List<Route> routes, Map<String, RouteRule> rules) {
+
+		static final Held NOTHING = new Held(null, List.of(), Map.of());
+
 	}
 
 }

@@ -10,7 +10,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
@@ -19,7 +18,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,12 +37,12 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 
 	private static final Log logger = LogFactory.getLog(ProblemWebExceptionHandler.class);
 
-	private static final String TYPE_PREFIX = "urn:frontline:problem:";
+	private static final String TYPE_PREFIX = Problem.TYPE_PREFIX;
 
-	private final JsonMapper json;
+	private final ProblemWriter writer;
 
-	ProblemWebExceptionHandler(JsonMapper json) {
-		this.json = json;
+	ProblemWebExceptionHandler(ProblemWriter writer) {
+		this.writer = writer;
 	}
 
 	@Override
@@ -55,13 +53,9 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 			return Mono.error(ex);
 		}
 		Problem problem = problem(exchange, ex);
-		byte[] body = this.json.writeValueAsBytes(problem);
 		// Drop whatever a target had answered before the failure.
 		response.getHeaders().clear();
-		response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().setContentLength(body.length);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		return this.writer.write(exchange, problem);
 	}
 
 	private Problem problem(ServerWebExchange exchange, Throwable ex) {

@@ -17,8 +17,13 @@ class WebConfiguration {
 	}
 
 	@Bean
-	ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
-		return new ProblemWebExceptionHandler(json);
+	ProblemWriter problemWriter(JsonMapper json) {
+		return new ProblemWriter(json);
+	}
+
+	@Bean
+	ProblemWebExceptionHandler problemWebExceptionHandler(ProblemWriter writer) {
+		return new ProblemWebExceptionHandler(writer);
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * Request ids and the problem answers the gateway gives when it cannot forward a request.
+ * Request ids, and the problem answers of the gateway itself.
  */
 @NullMarked
 package dev.frontline.gateway.web;

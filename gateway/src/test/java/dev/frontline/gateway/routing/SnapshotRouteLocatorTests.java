@@ -74,6 +74,31 @@ class SnapshotRouteLocatorTests {
 	}
 
 	@Test
+	void holdsTheRuleOfEachRouteAndTheSnapshotAlongWithTheRoutes() {
+		assertThat(this.locator.snapshot()).isNull();
+		assertThat(this.locator.rule("alpha")).isNull();
+		ConfigSnapshot first = snapshot(1, rule("alpha", "/a", 0));
+		this.locator.apply(first);
+		assertThat(this.locator.snapshot()).isSameAs(first);
+		assertThat(this.locator.rule("alpha")).isEqualTo(first.routes().get(0));
+		ConfigSnapshot second = snapshot(2, rule("beta", "/b", 0));
+		this.locator.apply(second);
+		assertThat(this.locator.snapshot()).isSameAs(second);
+		assertThat(this.locator.rule("alpha")).isNull();
+		assertThat(this.locator.rule("beta")).isEqualTo(second.routes().get(0));
+	}
+
+	@Test
+	void keepsTheRulesOfTheCurrentSnapshotWhenANewOneIsInvalid() {
+		ConfigSnapshot first = snapshot(1, rule("alpha", "/a", 0));
+		this.locator.apply(first);
+		assertThatExceptionOfType(InvalidSnapshot.class)
+			.isThrownBy(() -> this.locator.apply(snapshot(2, rule("alpha", "no-slash", 0))));
+		assertThat(this.locator.snapshot()).isSameAs(first);
+		assertThat(this.locator.rule("alpha").match().path()).isEqualTo("/a");
+	}
+
+	@Test
 	void givesEachRouteItsTimeout() {
 		RouteRule rule = rule("slow", "/slow", 0);
 		rule = new RouteRule(rule.id(), null, rule.match(), 0, rule.auth(), null, Duration.ofMillis(750), null,

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -24,6 +26,7 @@ import reactor.netty.resources.LoopResources;
  * <li>any other: 200 with the request body as the response body, and headers that
  * describe the request it received ({@code X-Stub-*}).</li>
  * </ul>
+ * It keeps the headers of the last request it received.
  */
 public final class FunctionRuntimeStub implements AutoCloseable {
 
@@ -35,6 +38,8 @@ public final class FunctionRuntimeStub implements AutoCloseable {
 	private final AtomicInteger unavailableAnswers = new AtomicInteger();
 
 	private final AtomicInteger calls = new AtomicInteger();
+
+	private volatile HttpHeaders lastHeaders = EmptyHttpHeaders.INSTANCE;
 
 	// Its own event loops: a gateway that shuts down disposes of Reactor Netty's shared
 	// ones.
@@ -76,15 +81,24 @@ public final class FunctionRuntimeStub implements AutoCloseable {
 	}
 
 	/**
+	 * The headers of the last request received.
+	 */
+	public HttpHeaders lastHeaders() {
+		return this.lastHeaders;
+	}
+
+	/**
 	 * Forgets the requests received so far.
 	 */
 	public void reset() {
 		this.calls.set(0);
 		this.unavailableAnswers.set(0);
+		this.lastHeaders = EmptyHttpHeaders.INSTANCE;
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
 		this.calls.incrementAndGet();
+		this.lastHeaders = request.requestHeaders().copy();
 		String path = URI.create(request.uri()).getRawPath();
 		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
 			switch (path) {

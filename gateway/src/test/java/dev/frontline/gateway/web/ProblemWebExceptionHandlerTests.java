@@ -21,7 +21,7 @@ class ProblemWebExceptionHandlerTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(this.json);
+	private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(new ProblemWriter(this.json));
 
 	@Test
 	void answersANotFoundWithARouteNotFoundProblem() {
