@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -117,9 +119,9 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
+	@Order(10)
 	void servesTheMobileHomePageComposedFromThreeBackends() throws Exception {
-		HttpResponse<String> response = get(gateway("/api/m/home?user=alice"));
+		HttpResponse<String> response = get(gateway("/api/m/home"), token("alice"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.path("view").asString()).isEqualTo("mobile");
@@ -130,9 +132,9 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(2)
+	@Order(20)
 	void servesTheWebHomePageShapedForTheWeb() throws Exception {
-		HttpResponse<String> response = get(gateway("/api/web/home?user=bob"));
+		HttpResponse<String> response = get(gateway("/api/web/home?user=mallory"), token("bob"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.path("view").asString()).isEqualTo("web");
@@ -143,7 +145,7 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
+	@Order(30)
 	void servesProductsAndAnswersUnknownPathsWithAProblem() throws Exception {
 		HttpResponse<String> product = get(gateway("/api/products/p1"));
 		assertThat(product.statusCode()).as(product.body()).isEqualTo(200);
@@ -162,14 +164,81 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(31)
+	void homePagesRequireAValidToken() throws Exception {
+		HttpResponse<String> anonymous = get(gateway("/api/m/home"));
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(json.readTree(anonymous.body()).path("type").asString())
+			.isEqualTo("urn:frontline:problem:credentials-missing");
+
+		String valid = token("alice");
+		int at = valid.length() - 10;
+		String forged = valid.substring(0, at) + ((valid.charAt(at) == 'x') ? 'y' : 'x') + valid.substring(at + 1);
+		HttpResponse<String> invalid = get(gateway("/api/m/home"), forged);
+		assertThat(invalid.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(invalid.body()).path("type").asString())
+			.isEqualTo("urn:frontline:problem:credentials-invalid");
+	}
+
+	@Test
+	@Order(32)
+	void functionRuntimeRefusesCallsThatBypassTheGateway() throws Exception {
+		HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(functionsUri + "/homePage,mobileView"))
+			.header("Content-Type", "application/json")
+			.header("X-User-Id", "alice")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\"}")));
+		assertThat(direct.statusCode()).isEqualTo(401);
+		assertThat(direct.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	@Order(33)
+	void apiKeysWorkUntilRevokedOnTheRoutesThatAcceptThem() throws Exception {
+		String route = """
+				{"id":"partner-products","match":{"path":"/api/partner/products/{id}","methods":["GET"]},
+				 "auth":{"mode":"authenticated","apiKeys":true},
+				 "stable":{"uris":["%s"],"function":"product"}}""".formatted(functionsUri);
+		HttpResponse<String> created = send(asOperator(admin("/api/v1/routes"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(route)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		HttpResponse<String> issued = send(as("admin", admin("/api/v1/api-keys"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"partner-app\",\"scopes\":[\"catalog:read\"]}")));
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/partner/products/p7"))
+				.header("X-API-Key", key.path("key").asString()));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		});
+		HttpResponse<String> notOnThisRoute = send(HttpRequest.newBuilder(gateway("/api/m/home"))
+			.header("X-API-Key", key.path("key").asString()));
+		assertThat(notOnThisRoute.statusCode()).isEqualTo(401);
+
+		HttpResponse<String> revoked = send(
+				as("admin", admin("/api/v1/api-keys/" + key.path("id").asString())).DELETE());
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/partner/products/p7"))
+				.header("X-API-Key", key.path("key").asString()));
+			assertThat(response.statusCode()).isEqualTo(401);
+		});
+	}
+
+	@Test
+	@Order(40)
 	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
 		long before = currentVersion();
 		String invalid = """
 				{"id":"Bad Id","match":{"path":"no-slash","methods":["FETCH"]},
 				 "stable":{"uris":["ftp://nowhere"],"function":"not a function"},
 				 "canary":{"target":{"uris":["http://127.0.0.1:1"],"function":"f"},"weight":150}}""";
-		HttpResponse<String> response = send(HttpRequest.newBuilder(admin("/api/v1/routes"))
+		HttpResponse<String> response = send(asOperator(admin("/api/v1/routes"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(invalid)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -187,12 +256,12 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(50)
 	void gatewayFollowsARouteChangeWithinSeconds() throws Exception {
-		HttpResponse<String> current = get(admin("/api/v1/routes/product"));
+		HttpResponse<String> current = send(asOperator(admin("/api/v1/routes/product")).GET());
 		assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
 		String moved = current.body().replace("/api/products/{id}", "/api/catalog/{id}");
-		HttpResponse<String> update = send(HttpRequest.newBuilder(admin("/api/v1/routes/product"))
+		HttpResponse<String> update = send(asOperator(admin("/api/v1/routes/product"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(moved)));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
@@ -204,7 +273,7 @@ class PlatformIntegrationTests {
 		assertThat(get(gateway("/api/products/p2")).statusCode()).isEqualTo(404);
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			JsonNode fleet = json.readTree(get(admin("/api/v1/gateways")).body());
+			JsonNode fleet = json.readTree(send(as("viewer", admin("/api/v1/gateways")).GET()).body());
 			JsonNode self = findGateway(fleet);
 			assertThat(self.path("appliedVersion").asLong()).isEqualTo(version);
 			assertThat(self.path("inSync").asBoolean()).isTrue();
@@ -212,17 +281,17 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(60)
 	void keepsServingWhenTheAdminConsoleStops() throws Exception {
 		admin.stop();
 		for (int i = 0; i < 20; i++) {
 			assertThat(get(gateway("/api/catalog/p3")).statusCode()).isEqualTo(200);
 		}
-		assertThat(get(gateway("/api/m/home?user=carol")).statusCode()).isEqualTo(200);
+		assertThat(get(gateway("/api/m/home"), token("carol")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	@Order(7)
+	@Order(70)
 	void restartedGatewayServesFromItsSavedSnapshotWhileTheAdminConsoleIsDown() throws Exception {
 		gateway.stop();
 		services.remove(gateway);
@@ -230,19 +299,19 @@ class PlatformIntegrationTests {
 		services.add(gateway.start());
 		gateway.awaitReady(STARTUP);
 		assertThat(get(gateway("/api/catalog/p4")).statusCode()).isEqualTo(200);
-		assertThat(get(gateway("/api/web/home?user=dave")).statusCode()).isEqualTo(200);
+		assertThat(get(gateway("/api/web/home"), token("dave")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	@Order(8)
+	@Order(80)
 	void resynchronizesWhenTheAdminConsoleReturns() throws Exception {
 		services.remove(admin);
 		admin = adminConsole();
 		services.add(admin.start());
 		admin.awaitReady(STARTUP);
-		HttpResponse<String> current = get(admin("/api/v1/routes/product"));
+		HttpResponse<String> current = send(asOperator(admin("/api/v1/routes/product")).GET());
 		String movedBack = current.body().replace("/api/catalog/{id}", "/api/products/{id}");
-		HttpResponse<String> update = send(HttpRequest.newBuilder(admin("/api/v1/routes/product"))
+		HttpResponse<String> update = send(asOperator(admin("/api/v1/routes/product"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(movedBack)));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
@@ -262,9 +331,33 @@ class PlatformIntegrationTests {
 	}
 
 	private static long currentVersion() throws Exception {
-		HttpResponse<String> response = get(admin("/api/v1/config"));
+		HttpResponse<String> response = send(as("viewer", admin("/api/v1/config")).GET());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body()).path("version").asLong();
+	}
+
+	private static String token(String user, String... scopes) throws Exception {
+		List<String> command = new ArrayList<>(List.of("bash", ServiceProcess.root().resolve("frontline").toString(),
+				"token", user));
+		command.addAll(List.of(scopes));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes()).trim();
+		assertThat(process.waitFor()).as(output).isZero();
+		return output;
+	}
+
+	private static HttpResponse<String> get(URI uri, String token) throws Exception {
+		return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET());
+	}
+
+	private static HttpRequest.Builder asOperator(URI uri) {
+		return as("operator", uri);
+	}
+
+	private static HttpRequest.Builder as(String user, URI uri) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(uri).header("Authorization", "Basic " + credentials);
 	}
 
 	private static URI gateway(String path) {

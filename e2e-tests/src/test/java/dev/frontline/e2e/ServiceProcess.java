@@ -70,6 +70,13 @@ final class ServiceProcess implements AutoCloseable {
 				"/health", logDir);
 	}
 
+	/**
+	 * The root of the repository.
+	 */
+	static Path root() {
+		return ROOT;
+	}
+
 	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
