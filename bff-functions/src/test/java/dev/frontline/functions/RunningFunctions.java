@@ -5,9 +5,12 @@ import java.net.URI;
 import dev.frontline.demo.DemoBackends;
 import dev.frontline.demo.RunningBackend;
 import dev.frontline.functions.identity.Passports;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,9 +53,14 @@ public abstract class RunningFunctions {
 		}
 	}
 
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
+	// Failures injected by one test must not open a circuit for the next.
 	@AfterEach
 	void clearFaults() {
 		BACKENDS.all().forEach((backend) -> backend.faults().reset());
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	protected WebTestClient client() {

@@ -2,7 +2,6 @@ package dev.frontline.functions.backend;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
 import org.reactivestreams.Publisher;
@@ -15,7 +14,29 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Creates typed clients for backends from {@code @HttpExchange} interfaces. Each client
- * talks to the URL configured for its backend and is limited by that backend's timeout.
+ * talks to the URL configured for its backend ({@code frontline.backends.<name>.url}),
+ * and every call it makes is guarded by that backend's timeouts, retry, circuit breaker
+ * and bulkhead, so that a function gets resilience by declaring an interface:
+ *
+ * <pre class="code">
+ * &#64;HttpExchange(accept = "application/json")
+ * interface CatalogClient {
+ *
+ *     &#64;GetExchange("/products/{id}")
+ *     Mono&lt;Product&gt; product(@PathVariable String id);
+ *
+ * }
+ *
+ * &#64;Bean
+ * CatalogClient catalogClient(BackendClients clients) {
+ *     return clients.create("catalog", CatalogClient.class);
+ * }
+ * </pre>
+ *
+ * A method answers empty when the backend answers 404, and fails with a
+ * {@link dev.frontline.functions.problem.FunctionProblem} that the runtime answers with
+ * otherwise: {@link BackendTimedOut} (504), {@link BackendCircuitOpen} and
+ * {@link BackendBusy} (503), {@link BackendUnavailable} (502).
  */
 public final class BackendClients {
 
@@ -23,9 +44,12 @@ public final class BackendClients {
 
 	private final WebClient.Builder webClients;
 
-	BackendClients(BackendsProperties properties, WebClient.Builder webClients) {
+	private final BackendGuards guards;
+
+	BackendClients(BackendsProperties properties, WebClient.Builder webClients, BackendGuards guards) {
 		this.properties = properties;
 		this.webClients = webClients;
+		this.guards = guards;
 	}
 
 	/**
@@ -43,16 +67,17 @@ public final class BackendClients {
 		BackendsProperties.Backend settings = this.properties.backend(backend);
 		WebClient webClient = this.webClients.clone()
 			.baseUrl(settings.url().toString())
-			.clientConnector(new ReactorClientHttpConnector(httpClient(settings.timeout())))
+			.clientConnector(new ReactorClientHttpConnector(httpClient(settings)))
 			.build();
+		BackendGuard guard = this.guards.guard(backend, settings);
 		return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
-			.exchangeAdapterDecorator((adapter) -> new BackendExchangeAdapter(backend, settings.timeout(), adapter))
+			.exchangeAdapterDecorator((adapter) -> new BackendExchangeAdapter(guard, adapter))
 			.build()
 			.createClient(clientType);
 	}
 
-	private static HttpClient httpClient(Duration timeout) {
-		int connectTimeout = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+	private static HttpClient httpClient(BackendsProperties.Backend settings) {
+		int connectTimeout = (int) Math.min(settings.effectiveConnectTimeout().toMillis(), Integer.MAX_VALUE);
 		return HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
 	}
 

@@ -39,19 +39,44 @@ public record BackendsProperties(@DefaultValue Map<String, @Valid Backend> backe
 	}
 
 	/**
-	 * One backend.
+	 * One backend. Its circuit breaker, retry and bulkhead are configured under
+	 * {@code resilience4j.circuitbreaker.instances.<name>},
+	 * {@code resilience4j.retry.instances.<name>} and
+	 * {@code resilience4j.bulkhead.instances.<name>}, falling back to
+	 * {@code resilience4j.*.configs.default}.
 	 *
 	 * @param url the base URL, an absolute {@code http} or {@code https} URL; no default
-	 * @param timeout how long one call may take, connecting included, before it fails
-	 * with 504; default 2 seconds
+	 * @param timeout how long one attempt of a call may take, connecting included, before
+	 * it fails with 504; default 2 seconds
+	 * @param connectTimeout how long opening a connection may take; never more than
+	 * {@code timeout}; default 1 second
 	 */
-	public record Backend(@NotNull URI url, @DefaultValue("2s") @DurationMin(millis = 1) Duration timeout) {
+	public record Backend(@NotNull URI url, @DefaultValue("2s") @DurationMin(millis = 1) Duration timeout,
+			@DefaultValue("1s") @DurationMin(millis = 1) Duration connectTimeout) {
 
 		public Backend {
 			if (url != null && !(url.isAbsolute() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
 					&& url.getHost() != null)) {
 				throw new IllegalArgumentException("url must be an absolute http(s) URL, not '" + url + "'");
 			}
+		}
+
+		/**
+		 * A backend at a URL with the default timeouts.
+		 * @param url the base URL
+		 * @return the backend
+		 */
+		public static Backend at(URI url) {
+			return new Backend(url, Duration.ofSeconds(2), Duration.ofSeconds(1));
+		}
+
+		/**
+		 * The connect timeout that applies: a connection that takes longer than the whole
+		 * attempt may take would time out anyway.
+		 * @return the shorter of the two timeouts
+		 */
+		Duration effectiveConnectTimeout() {
+			return (this.connectTimeout.compareTo(this.timeout) < 0) ? this.connectTimeout : this.timeout;
 		}
 
 	}

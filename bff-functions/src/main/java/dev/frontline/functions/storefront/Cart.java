@@ -15,4 +15,13 @@ import jakarta.validation.constraints.NotNull;
  */
 public record Cart(@NotBlank String user, @NotNull List<@NotNull @Valid CartItem> items, double total) {
 
+	/**
+	 * An empty cart, which stands in for one that could not be fetched.
+	 * @param user the user id
+	 * @return a cart without lines
+	 */
+	static Cart empty(String user) {
+		return new Cart(user, List.of(), 0);
+	}
+
 }

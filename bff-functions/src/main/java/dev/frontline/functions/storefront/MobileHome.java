@@ -2,6 +2,8 @@ package dev.frontline.functions.storefront;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The home page as the mobile app shows it: little data, few picks.
  *
@@ -9,8 +11,11 @@ import java.util.List;
  * @param greeting such as {@code Hi Alice}
  * @param cartCount how many items the cart holds, quantities summed
  * @param picks the first three recommendations
+ * @param missing the parts of the home page that could not be fetched; left out of the
+ * JSON when none is missing
  */
-public record MobileHome(String view, String greeting, int cartCount, List<Pick> picks) {
+public record MobileHome(String view, String greeting, int cartCount, List<Pick> picks,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missing) {
 
 	static final int PICKS = 3;
 
@@ -22,7 +27,7 @@ public record MobileHome(String view, String greeting, int cartCount, List<Pick>
 			.limit(PICKS)
 			.map((product) -> new Pick(product.id(), product.name(), product.price()))
 			.toList();
-		return new MobileHome("mobile", "Hi " + page.profile().name(), cartCount, picks);
+		return new MobileHome("mobile", "Hi " + page.profile().name(), cartCount, picks, page.missing());
 	}
 
 	/**

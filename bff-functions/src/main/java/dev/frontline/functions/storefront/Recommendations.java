@@ -12,4 +12,12 @@ import jakarta.validation.constraints.NotNull;
  */
 public record Recommendations(@NotNull List<@NotNull @Valid Product> items) {
 
+	/**
+	 * No recommendations, which stand in for those that could not be fetched.
+	 * @return recommendations without products
+	 */
+	static Recommendations none() {
+		return new Recommendations(List.of());
+	}
+
 }

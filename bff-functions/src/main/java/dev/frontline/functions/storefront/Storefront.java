@@ -1,5 +1,9 @@
 package dev.frontline.functions.storefront;
 
+import dev.frontline.functions.fanout.Branch;
+import dev.frontline.functions.fanout.FanOut;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -7,16 +11,21 @@ import reactor.core.publisher.Mono;
  */
 class Storefront {
 
+	private static final Log logger = LogFactory.getLog(Storefront.class);
+
 	private final ProfileClient profiles;
 
 	private final CatalogClient catalog;
 
 	private final CartClient carts;
 
-	Storefront(ProfileClient profiles, CatalogClient catalog, CartClient carts) {
+	private final StorefrontProperties properties;
+
+	Storefront(ProfileClient profiles, CatalogClient catalog, CartClient carts, StorefrontProperties properties) {
 		this.profiles = profiles;
 		this.catalog = catalog;
 		this.carts = carts;
+		this.properties = properties;
 	}
 
 	Mono<Profile> profile(String user) {
@@ -36,12 +45,38 @@ class Storefront {
 	}
 
 	/**
-	 * Asks the three backends at once; the page takes as long as the slowest of them, and
-	 * fails as soon as one fails.
+	 * Asks the three backends at once; the page takes as long as the slowest of them.
+	 * Without a profile there is no page; without recommendations or a cart, the page
+	 * shows none and names them as missing.
 	 */
 	Mono<HomePage> homePage(String user) {
-		return Mono.zip(profile(user), recommendations(user), cart(user))
-			.map((parts) -> new HomePage(parts.getT1(), parts.getT2(), parts.getT3()));
+		Branch<Profile> profile = Branch.required("profile", profile(user));
+		Branch<Recommendations> recommendations = Branch
+			.optional("recommendations", recommendations(user), Recommendations.none())
+			.timeout(this.properties.optionalPartTimeout());
+		Branch<Cart> cart = Branch.optional("cart", cart(user), Cart.empty(user))
+			.timeout(this.properties.optionalPartTimeout());
+		return FanOut.of(profile, recommendations, cart)
+			.deadline(this.properties.homePageDeadline())
+			.join((parts) -> new HomePage(parts.get(profile), parts.get(recommendations), parts.get(cart),
+					parts.missing()));
+	}
+
+	/**
+	 * Calls each backend once, so that the first home page finds connections open and the
+	 * JSON codecs loaded. A backend that is down does not hold the runtime back: the
+	 * functions that need it answer with an error until it is back, and the others work.
+	 */
+	Mono<Void> warmUp() {
+		return Mono.when(warm("catalog", this.catalog.product("p1")), warm("profile", this.profiles.user("warm-up")),
+				warm("cart", this.carts.cart("warm-up")));
+	}
+
+	private static Mono<Void> warm(String backend, Mono<?> call) {
+		return call.then().onErrorResume((ex) -> {
+			logger.warn("Could not warm up the " + backend + " backend: " + ex.getMessage());
+			return Mono.empty();
+		});
 	}
 
 }

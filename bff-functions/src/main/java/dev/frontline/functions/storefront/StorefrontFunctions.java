@@ -41,7 +41,8 @@ class StorefrontFunctions {
 	}
 
 	@Bean
-	@FunctionDescription("The caller's profile, recommendations and cart, fetched in parallel. "
+	@FunctionDescription("The caller's profile, recommendations and cart, fetched in parallel; "
+			+ "answers without recommendations or cart, naming them in 'missing', when they fail. "
 			+ "Requires an authenticated caller.")
 	Function<CallerQuery, Mono<HomePage>> homePage(Storefront storefront) {
 		return forTheCaller(storefront::homePage);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.frontline.functions.fanout.MissingParts;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +17,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,8 +33,9 @@ import org.springframework.web.util.UriUtils;
  * Lets through {@code GET /functions} and {@code POST /{definition}} where the definition
  * names published functions joined by {@code ,} or {@code |} (which may arrive encoded as
  * {@code %7C}); answers every other path with 404. Before the function runs, it checks
- * the body against the first function's input type. Requests to the management server
- * pass untouched.
+ * the body against the first function's input type. It times each call, and marks an
+ * answer that misses optional parts of a fan-out with {@code X-Frontline-Partial: true}.
+ * Requests to the management server pass untouched.
  */
 class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAware {
 
@@ -39,15 +43,23 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 
 	private static final int MAX_BODY_BYTES = 256 * 1024;
 
+	/**
+	 * The header that marks an answer missing optional parts.
+	 */
+	static final String PARTIAL_HEADER = "X-Frontline-Partial";
+
 	private final FunctionCatalogue catalogue;
 
 	private final FunctionInputReader inputs;
 
+	private final FunctionInvocationMetrics metrics;
+
 	private @Nullable ApplicationContext applicationContext;
 
-	FunctionRequestFilter(FunctionCatalogue catalogue, FunctionInputReader inputs) {
+	FunctionRequestFilter(FunctionCatalogue catalogue, FunctionInputReader inputs, FunctionInvocationMetrics metrics) {
 		this.catalogue = catalogue;
 		this.inputs = inputs;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -77,6 +89,13 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 			return chain.filter(exchange);
 		}
 		List<PublishedFunction> functions = resolve(path);
+		String definition = String.join(",", functions.stream().map(PublishedFunction::name).toList());
+		return this.metrics.timed(definition, exchange, invoke(exchange, chain, functions, definition));
+	}
+
+	private Mono<Void> invoke(ServerWebExchange exchange, WebFilterChain chain, List<PublishedFunction> functions,
+			String definition) {
+		ServerHttpRequest request = exchange.getRequest();
 		if (!HttpMethod.POST.equals(request.getMethod())) {
 			return Mono.error(new MethodNotAllowedException(request.getMethod(), Set.of(HttpMethod.POST)));
 		}
@@ -85,17 +104,29 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 			return Mono
 				.error(new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON)));
 		}
+		MissingParts missing = new MissingParts();
+		exchange.getResponse().beforeCommit(() -> markPartial(exchange.getResponse(), missing));
 		PublishedFunction first = functions.get(0);
 		return body(request).map((body) -> this.inputs.check(first.inputType(), body)).flatMap((body) -> {
 			// Spring Cloud Function looks a definition up by its raw path, so a pipe that
 			// arrived encoded would not be found; commas mean the same composition.
-			String definition = "/" + String.join(",", functions.stream().map(PublishedFunction::name).toList());
-			ServerHttpRequest checked = request.mutate().path(definition).headers((headers) -> {
+			ServerHttpRequest checked = request.mutate().path("/" + definition).headers((headers) -> {
 				headers.setContentType(MediaType.APPLICATION_JSON);
 				headers.setContentLength(body.length);
 			}).build();
 			return chain.filter(exchange.mutate().request(new CachedBodyRequest(checked, body)).build());
-		});
+		}).contextWrite(missing.asContext());
+	}
+
+	// Set or taken out here, after request headers that were echoed are removed, so that
+	// a client cannot make an answer look partial.
+	private static Mono<Void> markPartial(ServerHttpResponse response, MissingParts missing) {
+		response.getHeaders().remove(PARTIAL_HEADER);
+		HttpStatusCode status = response.getStatusCode();
+		if (!missing.isEmpty() && (status == null || status.is2xxSuccessful())) {
+			response.getHeaders().set(PARTIAL_HEADER, "true");
+		}
+		return Mono.empty();
 	}
 
 	private List<PublishedFunction> resolve(String path) {

@@ -3,15 +3,25 @@ package dev.frontline.functions.web;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ResolvableType;
 
 /**
  * A function that may be called over HTTP.
+ * <p>
+ * Composition rule ({@code f,g} or {@code f|g}): {@code f} feeds {@code g} when the Java
+ * type {@code f} answers is the type {@code g} takes, compared by fully-qualified name
+ * ({@code outputJavaType} of {@code f} equals {@code inputJavaType} of {@code g} in
+ * {@code GET /functions}), or when {@code g} takes any JSON ({@code acceptsAnyInput}: its
+ * input is {@code Object}, a {@code Map} or a Jackson {@code JsonNode}). A {@code Mono}
+ * counts as its value and a {@code Flux} as an array of its values, as in the JSON.
  *
  * @param name the bean name, which is the function's name in URLs
  * @param inputType the Java type its JSON input is read as
@@ -25,43 +35,59 @@ record PublishedFunction(String name, Type inputType, Type outputType, String de
 	 * {@code homePage,mobileView}.
 	 */
 	boolean feeds(PublishedFunction next) {
-		return ResolvableType.forType(next.inputType())
-			.isAssignableFrom(ResolvableType.forType(valueType(this.outputType)));
+		return next.acceptsAnyInput() || javaTypeName(this.outputType).equals(javaTypeName(next.inputType()));
+	}
+
+	/**
+	 * Whether the function takes any JSON, so that every function can feed it.
+	 */
+	boolean acceptsAnyInput() {
+		Type input = this.inputType;
+		if (input instanceof ParameterizedType parameterized && parameterized.getRawType() == Mono.class) {
+			input = parameterized.getActualTypeArguments()[0];
+		}
+		Class<?> raw = ResolvableType.forType(input).resolve(Object.class);
+		return raw == Object.class || Map.class.isAssignableFrom(raw) || JsonNode.class.isAssignableFrom(raw);
 	}
 
 	/**
 	 * How {@code GET /functions} shows this function.
 	 */
 	FunctionListing listing() {
-		return new FunctionListing(this.name, simpleName(this.inputType), simpleName(this.outputType),
-				this.description);
-	}
-
-	private static Type valueType(Type type) {
-		if (type instanceof ParameterizedType parameterized
-				&& (parameterized.getRawType() == Mono.class || parameterized.getRawType() == Flux.class)) {
-			return parameterized.getActualTypeArguments()[0];
-		}
-		return type;
+		return new FunctionListing(this.name, simpleName(this.inputType), simpleName(this.outputType), this.description,
+				javaTypeName(this.inputType), javaTypeName(this.outputType), acceptsAnyInput());
 	}
 
 	// A Mono answers with its value and a Flux with an array of its values, so the JSON a
 	// client sees has the element's shape.
 	static String simpleName(Type type) {
+		return name(type, (plain) -> plain.getSimpleName());
+	}
+
+	/**
+	 * The fully-qualified name of a type as it travels in JSON, such as
+	 * {@code dev.frontline.functions.storefront.HomePage} or
+	 * {@code java.util.List<java.lang.String>}.
+	 */
+	static String javaTypeName(Type type) {
+		return name(type, (plain) -> (plain.getCanonicalName() != null) ? plain.getCanonicalName() : plain.getName());
+	}
+
+	private static String name(Type type, Function<Class<?>, String> naming) {
 		if (type instanceof Class<?> plain) {
-			return plain.getSimpleName();
+			return naming.apply(plain);
 		}
 		if (type instanceof ParameterizedType parameterized) {
 			Type raw = parameterized.getRawType();
 			Type[] arguments = parameterized.getActualTypeArguments();
 			if (raw == Mono.class) {
-				return simpleName(arguments[0]);
+				return name(arguments[0], naming);
 			}
 			if (raw == Flux.class) {
-				return simpleName(arguments[0]) + "[]";
+				return name(arguments[0], naming) + "[]";
 			}
-			return simpleName(raw) + Arrays.stream(arguments)
-				.map(PublishedFunction::simpleName)
+			return name(raw, naming) + Arrays.stream(arguments)
+				.map((argument) -> name(argument, naming))
 				.collect(Collectors.joining(", ", "<", ">"));
 		}
 		return type.getTypeName();
@@ -71,11 +97,17 @@ record PublishedFunction(String name, Type inputType, Type outputType, String de
 	 * One entry of {@code GET /functions}.
 	 *
 	 * @param name the function's name
-	 * @param inputType the simple name of its input type
-	 * @param outputType the simple name of what it answers
+	 * @param inputType the simple name of its input type, for people
+	 * @param outputType the simple name of what it answers, for people
 	 * @param description what it answers
+	 * @param inputJavaType the fully-qualified name of its input type, for checking
+	 * compositions
+	 * @param outputJavaType the fully-qualified name of what it answers, for checking
+	 * compositions
+	 * @param acceptsAnyInput whether it takes any JSON, so that any function may feed it
 	 */
-	record FunctionListing(String name, String inputType, String outputType, String description) {
+	record FunctionListing(String name, String inputType, String outputType, String description, String inputJavaType,
+			String outputJavaType, boolean acceptsAnyInput) {
 
 	}
 

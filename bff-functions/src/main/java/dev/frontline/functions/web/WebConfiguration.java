@@ -1,5 +1,6 @@
 package dev.frontline.functions.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +21,10 @@ class WebConfiguration {
 	}
 
 	@Bean
-	FunctionRequestFilter functionRequestFilter(FunctionCatalogue catalogue, JsonMapper json, Validator validator) {
-		return new FunctionRequestFilter(catalogue, new FunctionInputReader(json, validator));
+	FunctionRequestFilter functionRequestFilter(FunctionCatalogue catalogue, JsonMapper json, Validator validator,
+			MeterRegistry meters) {
+		return new FunctionRequestFilter(catalogue, new FunctionInputReader(json, validator),
+				new FunctionInvocationMetrics(meters));
 	}
 
 	@Bean

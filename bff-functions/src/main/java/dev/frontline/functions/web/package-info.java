@@ -1,6 +1,7 @@
 /**
  * How functions are served over HTTP: only published functions are reachable, their input
- * is checked before they run, and {@code GET /functions} lists them.
+ * is checked before they run, each call is timed, partial answers are marked, and
+ * {@code GET /functions} lists the functions with the types that decide how they compose.
  */
 @NullMarked
 package dev.frontline.functions.web;

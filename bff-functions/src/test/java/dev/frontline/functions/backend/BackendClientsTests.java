@@ -1,9 +1,12 @@
 package dev.frontline.functions.backend;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -16,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class BackendClientsTests {
 
 	private final BackendClients clients = new BackendClients(
-			new BackendsProperties(Map.of("catalog",
-					new BackendsProperties.Backend(URI.create("http://localhost:7002"), Duration.ofSeconds(1)))),
-			WebClient.builder());
+			new BackendsProperties(
+					Map.of("catalog", BackendsProperties.Backend.at(URI.create("http://localhost:7002")))),
+			WebClient.builder(), new BackendGuards(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(),
+					BulkheadRegistry.ofDefaults(), new BackendCallMetrics(new SimpleMeterRegistry())));
 
 	@Test
 	void createsAClientForAConfiguredBackend() {

@@ -1,5 +1,7 @@
 package dev.frontline.functions.backend;
 
+import java.util.List;
+
 import dev.frontline.demo.FaultSettings;
 import dev.frontline.functions.RunningFunctions;
 import org.junit.jupiter.api.Test;
@@ -27,25 +29,57 @@ class BackendFailuresIntegrationTests extends RunningFunctions {
 	}
 
 	@Test
-	void failsTheWholePageWhenOneBackendTimesOut() {
+	void answersThePageWithoutRecommendationsWhenTheCatalogTimesOut() {
 		BACKENDS.catalog().faults().set(FaultSettings.slow(3000));
 		call("homePage,mobileView", "{}").expectStatus()
-			.isEqualTo(504)
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Frontline-Partial", "true")
 			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:frontline:problem:backend-timeout");
+			.jsonPath("$.greeting")
+			.isEqualTo("Hi Alice")
+			.jsonPath("$.picks.length()")
+			.isEqualTo(0)
+			.jsonPath("$.missing")
+			.isEqualTo(List.of("recommendations"));
+	}
+
+	@Test
+	void answersThePageWithoutTheCartWhenTheCartBackendFails() {
+		BACKENDS.cart().faults().set(FaultSettings.failing(503));
+		call("homePage,webView", "{}").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Frontline-Partial", "true")
+			.expectBody()
+			.jsonPath("$.cart.items.length()")
+			.isEqualTo(0)
+			.jsonPath("$.missing")
+			.isEqualTo(List.of("cart"));
 	}
 
 	@Test
 	void answersBadGatewayWhenABackendFails() {
 		BACKENDS.cart().faults().set(FaultSettings.failing(503));
-		call("homePage,webView", "{}").expectStatus()
+		call("cart", "{}").expectStatus()
 			.isEqualTo(502)
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("urn:frontline:problem:backend-unavailable")
 			.jsonPath("$.detail")
 			.isEqualTo("The cart backend answered 503 Service Unavailable");
+	}
+
+	@Test
+	void failsThePageWhenTheProfileBackendFails() {
+		BACKENDS.profile().faults().set(FaultSettings.failing(500));
+		call("homePage,mobileView", "{}").expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.doesNotExist("X-Frontline-Partial")
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The profile backend answered 500 Internal Server Error");
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class BackendsPropertiesTests {
 		.withUserConfiguration(PropertiesConfiguration.class);
 
 	@Test
-	void bindsEachBackendWithATwoSecondTimeoutByDefault() {
+	void bindsEachBackendWithATwoSecondTimeoutAndAOneSecondConnectTimeoutByDefault() {
 		this.contexts
 			.withPropertyValues("frontline.backends.catalog.url=http://localhost:7002",
 					"frontline.backends.cart.url=http://cart:8080", "frontline.backends.cart.timeout=250ms")
@@ -29,8 +29,18 @@ class BackendsPropertiesTests {
 				BackendsProperties properties = context.getBean(BackendsProperties.class);
 				assertThat(properties.backend("catalog").url()).isEqualTo(URI.create("http://localhost:7002"));
 				assertThat(properties.backend("catalog").timeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.backend("catalog").connectTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(properties.backend("cart").timeout()).isEqualTo(Duration.ofMillis(250));
 			});
+	}
+
+	@Test
+	void neverWaitsLongerToConnectThanAnAttemptMayTake() {
+		this.contexts
+			.withPropertyValues("frontline.backends.cart.url=http://cart:8080", "frontline.backends.cart.timeout=250ms")
+			.run((context) -> assertThat(
+					context.getBean(BackendsProperties.class).backend("cart").effectiveConnectTimeout())
+				.isEqualTo(Duration.ofMillis(250)));
 	}
 
 	@Test

@@ -35,6 +35,15 @@ class MobileHomeTests {
 		assertThat(MobileHome.of(page).picks()).hasSize(1);
 	}
 
+	@Test
+	void namesThePartsThePageIsMissing() {
+		HomePage page = new HomePage(PAGE.profile(), Recommendations.none(), PAGE.cart(), List.of("recommendations"));
+		MobileHome home = MobileHome.of(page);
+		assertThat(home.missing()).containsExactly("recommendations");
+		assertThat(home.picks()).isEmpty();
+		assertThat(MobileHome.of(PAGE).missing()).isEmpty();
+	}
+
 	static Product product(int number) {
 		return new Product("p" + number, "Product " + number, number + 0.5, "About product " + number);
 	}

@@ -1,5 +1,7 @@
 package dev.frontline.functions.storefront;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,16 @@ class WebHomeTests {
 		assertThat(home.recommendations()).hasSize(4);
 		assertThat(home.cart().items()).isEqualTo(MobileHomeTests.PAGE.cart().items());
 		assertThat(home.cart().total()).isEqualTo(22.98);
+		assertThat(home.missing()).isEmpty();
+	}
+
+	@Test
+	void namesThePartsThePageIsMissing() {
+		HomePage page = new HomePage(MobileHomeTests.PAGE.profile(), MobileHomeTests.PAGE.recommendations(),
+				Cart.empty("alice"), List.of("cart"));
+		WebHome home = WebHome.of(page);
+		assertThat(home.cart().items()).isEmpty();
+		assertThat(home.missing()).containsExactly("cart");
 	}
 
 }

@@ -32,8 +32,17 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 			.jsonPath("$[1].outputType")
 			.isEqualTo("HomePage")
 			.jsonPath("$[1].description")
-			.isEqualTo("The caller's profile, recommendations and cart, fetched in parallel. "
+			.isEqualTo("The caller's profile, recommendations and cart, fetched in parallel; "
+					+ "answers without recommendations or cart, naming them in 'missing', when they fail. "
 					+ "Requires an authenticated caller.")
+			.jsonPath("$[1].inputJavaType")
+			.isEqualTo("dev.frontline.functions.storefront.CallerQuery")
+			.jsonPath("$[1].outputJavaType")
+			.isEqualTo("dev.frontline.functions.storefront.HomePage")
+			.jsonPath("$[1].acceptsAnyInput")
+			.isEqualTo(false)
+			.jsonPath("$[2].inputJavaType")
+			.isEqualTo("dev.frontline.functions.storefront.HomePage")
 			.jsonPath("$[2].inputType")
 			.isEqualTo("HomePage")
 			.jsonPath("$[2].outputType")
