@@ -57,6 +57,8 @@ class PlatformIntegrationTests {
 
 	private static String functionsUri;
 
+	private static int cartPort;
+
 	private static ServiceProcess admin;
 
 	private static ServiceProcess gateway;
@@ -76,6 +78,7 @@ class PlatformIntegrationTests {
 		int profile = ServiceProcess.freePort();
 		int catalog = ServiceProcess.freePort();
 		int cart = ServiceProcess.freePort();
+		cartPort = cart;
 		int functionsPort = ServiceProcess.freePort();
 		functionsUri = "http://127.0.0.1:" + functionsPort;
 		adminPort = ServiceProcess.freePort();
@@ -168,8 +171,8 @@ class PlatformIntegrationTests {
 	void homePagesRequireAValidToken() throws Exception {
 		HttpResponse<String> anonymous = get(gateway("/api/m/home"));
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
 		assertThat(json.readTree(anonymous.body()).path("type").asString())
 			.isEqualTo("urn:frontline:problem:credentials-missing");
 
@@ -190,8 +193,8 @@ class PlatformIntegrationTests {
 			.header("X-User-Id", "alice")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\"}")));
 		assertThat(direct.statusCode()).isEqualTo(401);
-		assertThat(direct.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(direct.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -201,9 +204,9 @@ class PlatformIntegrationTests {
 				{"id":"partner-products","match":{"path":"/api/partner/products/{id}","methods":["GET"]},
 				 "auth":{"mode":"authenticated","apiKeys":true},
 				 "stable":{"uris":["%s"],"function":"product"}}""".formatted(functionsUri);
-		HttpResponse<String> created = send(asOperator(admin("/api/v1/routes"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(route)));
+		HttpResponse<String> created = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(route)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		HttpResponse<String> issued = send(as("admin", admin("/api/v1/api-keys"))
 			.header("Content-Type", "application/json")
@@ -216,8 +219,8 @@ class PlatformIntegrationTests {
 				.header("X-API-Key", key.path("key").asString()));
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		});
-		HttpResponse<String> notOnThisRoute = send(HttpRequest.newBuilder(gateway("/api/m/home"))
-			.header("X-API-Key", key.path("key").asString()));
+		HttpResponse<String> notOnThisRoute = send(
+				HttpRequest.newBuilder(gateway("/api/m/home")).header("X-API-Key", key.path("key").asString()));
 		assertThat(notOnThisRoute.statusCode()).isEqualTo(401);
 
 		HttpResponse<String> revoked = send(
@@ -231,6 +234,42 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	@Order(34)
+	void answersWithAPartialHomePageWhenAnOptionalBackendFails() throws Exception {
+		URI faults = URI.create("http://127.0.0.1:" + cartPort + "/__faults");
+		HttpResponse<String> injected = send(HttpRequest.newBuilder(faults)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"failureRate\":1.0,\"status\":503}")));
+		assertThat(injected.statusCode()).as(injected.body()).isLessThan(300);
+		try {
+			HttpResponse<String> response = get(gateway("/api/m/home"), token("erin"));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Frontline-Partial")).contains("true");
+			JsonNode body = json.readTree(response.body());
+			assertThat(body.path("greeting").asString()).isEqualTo("Hi Erin");
+			assertThat(body.path("missing").toString()).contains("cart");
+		}
+		finally {
+			send(HttpRequest.newBuilder(faults).DELETE());
+		}
+	}
+
+	@Test
+	@Order(35)
+	void refusesACompositionWhoseTypesDoNotFit() throws Exception {
+		long before = currentVersion();
+		String route = """
+				{"id":"upside-down","match":{"path":"/api/upside-down"},
+				 "stable":{"uris":["%s"],"function":"mobileView|homePage"}}""".formatted(functionsUri);
+		HttpResponse<String> response = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(route)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.body()).contains("stable.function");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
 	@Order(40)
 	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
 		long before = currentVersion();
@@ -238,9 +277,9 @@ class PlatformIntegrationTests {
 				{"id":"Bad Id","match":{"path":"no-slash","methods":["FETCH"]},
 				 "stable":{"uris":["ftp://nowhere"],"function":"not a function"},
 				 "canary":{"target":{"uris":["http://127.0.0.1:1"],"function":"f"},"weight":150}}""";
-		HttpResponse<String> response = send(asOperator(admin("/api/v1/routes"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(invalid)));
+		HttpResponse<String> response = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(invalid)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
@@ -261,9 +300,9 @@ class PlatformIntegrationTests {
 		HttpResponse<String> current = send(asOperator(admin("/api/v1/routes/product")).GET());
 		assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
 		String moved = current.body().replace("/api/products/{id}", "/api/catalog/{id}");
-		HttpResponse<String> update = send(asOperator(admin("/api/v1/routes/product"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(moved)));
+		HttpResponse<String> update = send(
+				asOperator(admin("/api/v1/routes/product")).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(moved)));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
 		long version = currentVersion();
 
@@ -311,9 +350,9 @@ class PlatformIntegrationTests {
 		admin.awaitReady(STARTUP);
 		HttpResponse<String> current = send(asOperator(admin("/api/v1/routes/product")).GET());
 		String movedBack = current.body().replace("/api/catalog/{id}", "/api/products/{id}");
-		HttpResponse<String> update = send(asOperator(admin("/api/v1/routes/product"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(movedBack)));
+		HttpResponse<String> update = send(
+				asOperator(admin("/api/v1/routes/product")).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(movedBack)));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(30))
@@ -337,8 +376,8 @@ class PlatformIntegrationTests {
 	}
 
 	private static String token(String user, String... scopes) throws Exception {
-		List<String> command = new ArrayList<>(List.of("bash", ServiceProcess.root().resolve("frontline").toString(),
-				"token", user));
+		List<String> command = new ArrayList<>(
+				List.of("bash", ServiceProcess.root().resolve("frontline").toString(), "token", user));
 		command.addAll(List.of(scopes));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes()).trim();
@@ -355,8 +394,7 @@ class PlatformIntegrationTests {
 	}
 
 	private static HttpRequest.Builder as(String user, URI uri) {
-		String credentials = Base64.getEncoder()
-			.encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(uri).header("Authorization", "Basic " + credentials);
 	}
 
