@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.proc.BadJOSEException;
+import dev.frontline.gateway.web.Causes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -87,20 +88,20 @@ final class BearerTokenAuthenticator {
 		if (ex instanceof AuthenticationFailed) {
 			return ex;
 		}
-		if (causedBy(ex, JwkSetUnavailable.class)) {
+		if (Causes.causedBy(ex, JwkSetUnavailable.class)) {
 			return AuthenticationFailed.unavailable("The keys to verify the token could not be obtained");
 		}
 		if (ex instanceof JwtValidationException validation) {
 			return invalidClaims(validation);
 		}
-		if (causedBy(ex, ParseException.class)) {
+		if (Causes.causedBy(ex, ParseException.class)) {
 			return AuthenticationFailed.invalid("The token is malformed");
 		}
 		if (ex instanceof BadJwtException && ex.getMessage() != null
 				&& ex.getMessage().startsWith("Unsupported algorithm")) {
 			return AuthenticationFailed.invalid("The token's algorithm is not accepted");
 		}
-		if (causedBy(ex, BadJOSEException.class)) {
+		if (Causes.causedBy(ex, BadJOSEException.class)) {
 			return AuthenticationFailed.invalid("The token's signature does not verify with an accepted key");
 		}
 		if (!(ex instanceof BadJwtException)) {
@@ -124,18 +125,6 @@ final class BearerTokenAuthenticator {
 	private static String describe(OAuth2Error error) {
 		String description = error.getDescription();
 		return (description != null) ? description.replace('"', '\'').replace('\\', '/') : "The token is not valid";
-	}
-
-	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	/**

@@ -77,12 +77,13 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 				return clientError(statusException, path, requestId);
 			}
 		}
-		if (causedBy(ex, ConnectTimeoutException.class) || causedBy(ex, java.util.concurrent.TimeoutException.class)
-				|| causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
+		if (Causes.causedBy(ex, ConnectTimeoutException.class)
+				|| Causes.causedBy(ex, java.util.concurrent.TimeoutException.class)
+				|| Causes.causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
 			return timeout(target, route, path, requestId, ex);
 		}
-		if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)
-				|| causedBy(ex, IOException.class)) {
+		if (Causes.causedBy(ex, ConnectException.class) || Causes.causedBy(ex, UnknownHostException.class)
+				|| Causes.causedBy(ex, IOException.class)) {
 			logger.warn("Bad gateway for " + request.getMethod().name() + " " + path + " (request " + requestId + "): "
 					+ ex);
 			return new Problem(TYPE_PREFIX + "bad-gateway", "Bad gateway", 502,
@@ -110,18 +111,6 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 		String name = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
 		String detail = (ex.getReason() != null) ? ex.getReason() : title;
 		return new Problem(TYPE_PREFIX + name, title, status.value(), detail, path, requestId);
-	}
-
-	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	@Override

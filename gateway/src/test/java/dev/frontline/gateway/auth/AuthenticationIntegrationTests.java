@@ -1,7 +1,6 @@
 package dev.frontline.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -18,17 +17,14 @@ import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
-import dev.frontline.gateway.routing.SnapshotRouteLocator;
-import dev.frontline.gateway.testing.ClosedPort;
+import dev.frontline.gateway.testing.AbstractGatewayIntegrationTests;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
 import dev.frontline.gateway.testing.Passports;
 import dev.frontline.gateway.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,10 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
@@ -57,22 +50,14 @@ import static org.mockito.Mockito.verify;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "frontline.gateway.id=auth-test" })
-class AuthenticationIntegrationTests {
+class AuthenticationIntegrationTests extends AbstractGatewayIntegrationTests {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final String CHALLENGE = "Bearer realm=\"frontline\"";
 
-	@TempDir
-	static Path dataDir;
-
-	static FunctionRuntimeStub runtime;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SnapshotRouteLocator routes;
+	@AutoClose
+	static FunctionRuntimeStub runtime = FunctionRuntimeStub.start("runtime");
 
 	@Autowired
 	MeterRegistry meters;
@@ -80,32 +65,10 @@ class AuthenticationIntegrationTests {
 	@MockitoSpyBean
 	ReactiveJwtDecoder decoder;
 
-	WebTestClient client;
-
 	long version;
-
-	@DynamicPropertySource
-	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("frontline.data-dir", () -> dataDir.toString());
-		registry.add("frontline.gateway.control-plane.uri", ClosedPort::uri);
-	}
-
-	@BeforeAll
-	static void startRuntime() {
-		runtime = FunctionRuntimeStub.start("runtime");
-	}
-
-	@AfterAll
-	static void stopRuntime() {
-		runtime.close();
-	}
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
 		runtime.reset();
 		clearInvocations(this.decoder);
 		apply(List.of(), route("home", "/api/home", AuthPolicy.authenticated()),

@@ -1,7 +1,6 @@
 package dev.frontline.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,22 +15,17 @@ import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
-import dev.frontline.gateway.routing.SnapshotRouteLocator;
-import dev.frontline.gateway.testing.ClosedPort;
+import dev.frontline.gateway.testing.AbstractGatewayIntegrationTests;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
 import dev.frontline.gateway.testing.JwksStub;
 import dev.frontline.gateway.testing.Passports;
 import dev.frontline.gateway.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,55 +42,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"frontline.gateway.auth.jwt.issuer=https://issuer.example.com",
 				"frontline.gateway.auth.jwt.audiences=frontline-api,other-api",
 				"frontline.gateway.auth.jwt.jwk-set.min-refetch-interval=1s" })
-class JwkSetAuthenticationIntegrationTests {
+class JwkSetAuthenticationIntegrationTests extends AbstractGatewayIntegrationTests {
 
 	private static final String ISSUER = "https://issuer.example.com";
 
 	private static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(1);
 
-	@TempDir
-	static Path dataDir;
+	@AutoClose
+	static FunctionRuntimeStub runtime = FunctionRuntimeStub.start("runtime");
 
-	static FunctionRuntimeStub runtime;
-
+	@AutoClose
 	static JwksStub issuer = JwksStub.start();
 
 	static RSAKey rsaKey = Tokens.rsaKey("rsa-1");
 
 	static ECKey ecKey = Tokens.ecKey("ec-1");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SnapshotRouteLocator routes;
-
-	WebTestClient client;
-
 	@DynamicPropertySource
-	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("frontline.data-dir", () -> dataDir.toString());
-		registry.add("frontline.gateway.control-plane.uri", ClosedPort::uri);
+	static void issuerProperties(DynamicPropertyRegistry registry) {
 		registry.add("frontline.gateway.auth.jwt.jwk-set-uri", issuer::uri);
-	}
-
-	@BeforeAll
-	static void startRuntime() {
-		runtime = FunctionRuntimeStub.start("runtime");
-	}
-
-	@AfterAll
-	static void stopStubs() {
-		runtime.close();
-		issuer.close();
 	}
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
 		issuer.publish(List.of(rsaKey, ecKey));
 		this.routes.apply(ConfigSnapshot.of(1, Instant.now(), "test",
 				List.of(RouteRule.of("home", RouteMatch.of("/api/home", "GET"), Target.of(runtime.uri(), "echo"))

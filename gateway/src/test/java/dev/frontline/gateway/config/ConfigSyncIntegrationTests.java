@@ -16,9 +16,8 @@ import dev.frontline.contract.Target;
 import dev.frontline.gateway.GatewayApplication;
 import dev.frontline.gateway.testing.ControlPlaneStub;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +39,8 @@ class ConfigSyncIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static FunctionRuntimeStub runtime;
+	@AutoClose
+	private static final FunctionRuntimeStub runtime = FunctionRuntimeStub.start("runtime");
 
 	@TempDir
 	Path dataDir;
@@ -48,16 +48,6 @@ class ConfigSyncIntegrationTests {
 	private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
 
 	private ControlPlaneStub controlPlane;
-
-	@BeforeAll
-	static void startRuntime() {
-		runtime = FunctionRuntimeStub.start("runtime");
-	}
-
-	@AfterAll
-	static void stopRuntime() {
-		runtime.close();
-	}
 
 	@AfterEach
 	void stopEverything() {

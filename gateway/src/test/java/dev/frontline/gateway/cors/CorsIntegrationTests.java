@@ -1,6 +1,5 @@
 package dev.frontline.gateway.cors;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +10,14 @@ import dev.frontline.contract.CorsPolicy;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
-import dev.frontline.gateway.routing.SnapshotRouteLocator;
-import dev.frontline.gateway.testing.ClosedPort;
+import dev.frontline.gateway.testing.AbstractGatewayIntegrationTests;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,47 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "frontline.gateway.id=cors-test" })
-class CorsIntegrationTests {
+class CorsIntegrationTests extends AbstractGatewayIntegrationTests {
 
 	private static final String SHOP = "https://shop.example.com";
 
 	private static final String EVIL = "https://evil.example.net";
 
-	@TempDir
-	static Path dataDir;
-
-	static FunctionRuntimeStub runtime;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SnapshotRouteLocator routes;
-
-	WebTestClient client;
-
-	@DynamicPropertySource
-	static void gatewayProperties(DynamicPropertyRegistry registry) {
-		registry.add("frontline.data-dir", () -> dataDir.toString());
-		registry.add("frontline.gateway.control-plane.uri", ClosedPort::uri);
-	}
-
-	@BeforeAll
-	static void startRuntime() {
-		runtime = FunctionRuntimeStub.start("runtime");
-	}
-
-	@AfterAll
-	static void stopRuntime() {
-		runtime.close();
-	}
+	@AutoClose
+	static FunctionRuntimeStub runtime = FunctionRuntimeStub.start("runtime");
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
 		runtime.reset();
 		CorsPolicy catalog = new CorsPolicy(List.of(SHOP, "https://*.example.org"), null, null, List.of("X-Request-Id"),
 				false, Duration.ofMinutes(10));

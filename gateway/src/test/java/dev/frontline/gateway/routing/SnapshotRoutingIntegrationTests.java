@@ -1,6 +1,5 @@
 package dev.frontline.gateway.routing;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,22 +13,16 @@ import dev.frontline.contract.RetryPolicy;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
+import dev.frontline.gateway.testing.AbstractGatewayIntegrationTests;
 import dev.frontline.gateway.testing.ClosedPort;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,51 +33,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
 		"frontline.gateway.control-plane.uri=http://127.0.0.1:1", "frontline.gateway.id=routing-test" })
-class SnapshotRoutingIntegrationTests {
+class SnapshotRoutingIntegrationTests extends AbstractGatewayIntegrationTests {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
 
-	@TempDir
-	static Path dataDir;
+	@AutoClose
+	static FunctionRuntimeStub runtime = FunctionRuntimeStub.start("first");
 
-	static FunctionRuntimeStub runtime;
-
-	static FunctionRuntimeStub secondRuntime;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SnapshotRouteLocator routes;
-
-	WebTestClient client;
+	@AutoClose
+	static FunctionRuntimeStub secondRuntime = FunctionRuntimeStub.start("second");
 
 	long version;
 
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("frontline.data-dir", () -> dataDir.toString());
-		registry.add("frontline.gateway.control-plane.uri", ClosedPort::uri);
-	}
-
-	@BeforeAll
-	static void startRuntimes() {
-		runtime = FunctionRuntimeStub.start("first");
-		secondRuntime = FunctionRuntimeStub.start("second");
-	}
-
-	@AfterAll
-	static void stopRuntimes() {
-		runtime.close();
-		secondRuntime.close();
-	}
-
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
 		runtime.reset();
 		secondRuntime.reset();
 	}
