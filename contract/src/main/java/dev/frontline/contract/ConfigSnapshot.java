@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, versioned set of route rules. The control plane publishes one per change;
@@ -28,12 +29,13 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param routes every route rule, in any order (the data plane sorts by
  * {@link RouteRule#order()})
  * @param apiKeys every API key that is not revoked, as hashes
+ * @param defaultRateLimit the rate limit of routes that name none; {@code null} for none
  */
 @Consistent
 public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY) long version,
 		@NotNull Instant createdAt, @NotBlank String createdBy, @NotBlank String hash,
-		@NotNull List<@NotNull @Valid RouteRule> routes,
-		@NotNull List<@NotNull @Valid ApiKey> apiKeys) implements SelfChecking {
+		@NotNull List<@NotNull @Valid RouteRule> routes, @NotNull List<@NotNull @Valid ApiKey> apiKeys,
+		@Nullable @Valid RateLimitPolicy defaultRateLimit) implements SelfChecking {
 
 	public ConfigSnapshot {
 		routes = (routes != null) ? List.copyOf(routes) : List.of();
@@ -41,10 +43,18 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 	}
 
 	/**
+	 * A snapshot without a default rate limit.
+	 */
+	public ConfigSnapshot(long version, Instant createdAt, String createdBy, String hash, List<RouteRule> routes,
+			List<ApiKey> apiKeys) {
+		this(version, createdAt, createdBy, hash, routes, apiKeys, null);
+	}
+
+	/**
 	 * A snapshot without API keys.
 	 */
 	public ConfigSnapshot(long version, Instant createdAt, String createdBy, String hash, List<RouteRule> routes) {
-		this(version, createdAt, createdBy, hash, routes, List.of());
+		this(version, createdAt, createdBy, hash, routes, List.of(), null);
 	}
 
 	/**
@@ -59,7 +69,16 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 	 */
 	public static ConfigSnapshot of(long version, Instant createdAt, String createdBy, List<RouteRule> routes,
 			List<ApiKey> apiKeys) {
-		return new ConfigSnapshot(version, createdAt, createdBy, contentHash(routes, apiKeys), routes, apiKeys);
+		return of(version, createdAt, createdBy, routes, apiKeys, null);
+	}
+
+	/**
+	 * Creates a snapshot whose hash is computed from its content.
+	 */
+	public static ConfigSnapshot of(long version, Instant createdAt, String createdBy, List<RouteRule> routes,
+			List<ApiKey> apiKeys, @Nullable RateLimitPolicy defaultRateLimit) {
+		return new ConfigSnapshot(version, createdAt, createdBy, contentHash(routes, apiKeys, defaultRateLimit), routes,
+				apiKeys, defaultRateLimit);
 	}
 
 	/**
@@ -75,8 +94,26 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 	 * with equal content have equal hashes, whatever their version.
 	 */
 	public static String contentHash(List<RouteRule> routes, List<ApiKey> apiKeys) {
-		byte[] json = (apiKeys.isEmpty()) ? ConfigJson.canonicalBytes(routes)
-				: ConfigJson.canonicalBytes(new Object[] { routes, apiKeys });
+		return contentHash(routes, apiKeys, null);
+	}
+
+	/**
+	 * The {@code sha256:} hash of the canonical JSON of the given content. Content
+	 * without keys or a default rate limit hashes as its routes alone, so hashes
+	 * published before those existed stay valid.
+	 */
+	public static String contentHash(List<RouteRule> routes, List<ApiKey> apiKeys,
+			@Nullable RateLimitPolicy defaultRateLimit) {
+		byte[] json;
+		if (defaultRateLimit != null) {
+			json = ConfigJson.canonicalBytes(new Object[] { routes, apiKeys, defaultRateLimit });
+		}
+		else if (!apiKeys.isEmpty()) {
+			json = ConfigJson.canonicalBytes(new Object[] { routes, apiKeys });
+		}
+		else {
+			json = ConfigJson.canonicalBytes(routes);
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
 			return "sha256:" + HexFormat.of().formatHex(digest);
@@ -97,7 +134,8 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 	 * A new snapshot with the same routes under another version.
 	 */
 	public ConfigSnapshot withVersion(long version, Instant createdAt, String createdBy) {
-		return new ConfigSnapshot(version, createdAt, createdBy, this.hash, this.routes, this.apiKeys);
+		return new ConfigSnapshot(version, createdAt, createdBy, this.hash, this.routes, this.apiKeys,
+				this.defaultRateLimit);
 	}
 
 	/**
@@ -128,7 +166,8 @@ public record ConfigSnapshot(@PositiveOrZero @JsonSetter(nulls = Nulls.AS_EMPTY)
 				problems.add("apiKeys[" + i + "].id", "duplicate API key id '" + key.id() + "'");
 			}
 		}
-		if (this.hash != null && !this.hash.isBlank() && !this.hash.equals(contentHash(this.routes, this.apiKeys))) {
+		if (this.hash != null && !this.hash.isBlank()
+				&& !this.hash.equals(contentHash(this.routes, this.apiKeys, this.defaultRateLimit))) {
 			problems.add("hash", "does not match the content of the routes");
 		}
 	}

@@ -116,6 +116,27 @@ class ConfigSnapshotTests {
 	}
 
 	@Test
+	void hashesTheDefaultRateLimitWithTheContent() {
+		RateLimitPolicy limit = new RateLimitPolicy(RateLimitPolicy.KeyType.CLIENT_IP, null, 100, Duration.ofSeconds(1),
+				200);
+		ConfigSnapshot without = ConfigSnapshot.of(1, Instant.EPOCH, "a", List.of(fullRule()));
+		ConfigSnapshot with = ConfigSnapshot.of(1, Instant.EPOCH, "a", List.of(fullRule()), List.of(), limit);
+		assertThat(with.hash()).isNotEqualTo(without.hash());
+		assertThat(without.hash()).isEqualTo(ConfigSnapshot.contentHash(List.of(fullRule())));
+		assertThat(ConfigJson.readSnapshot(ConfigJson.write(with))).isEqualTo(with);
+		assertThat(ConfigViolations.of(validator, with)).isEmpty();
+	}
+
+	@Test
+	void validatesTheDefaultRateLimit() {
+		RateLimitPolicy limit = new RateLimitPolicy(RateLimitPolicy.KeyType.CLIENT_IP, null, 100, Duration.ofSeconds(1),
+				50);
+		ConfigSnapshot snapshot = ConfigSnapshot.of(1, Instant.EPOCH, "a", List.of(), List.of(), limit);
+		assertThat(ConfigViolations.of(validator, snapshot)).extracting(FieldError::field)
+			.containsExactly("defaultRateLimit.burst");
+	}
+
+	@Test
 	void findsRoutesById() {
 		ConfigSnapshot snapshot = ConfigSnapshot.of(1, Instant.EPOCH, "a", List.of(fullRule()));
 		assertThat(snapshot.route("mobile-home")).isPresent();

@@ -75,6 +75,31 @@ class PolicyTests {
 	}
 
 	@Test
+	void findsTheOverrideOfAClient() {
+		RateLimitPolicy policy = new RateLimitPolicy(RateLimitPolicy.KeyType.API_KEY, null, 10, Duration.ofSeconds(1),
+				10, List.of(new RateLimitPolicy.ClientOverride("partner-app", 100, 0)));
+		assertThat(errors(policy)).isEmpty();
+		assertThat(policy.overrideFor("partner-app")).hasValueSatisfying((override) -> {
+			assertThat(override.permits()).isEqualTo(100);
+			assertThat(override.burst()).isEqualTo(100);
+		});
+		assertThat(policy.overrideFor("other")).isEmpty();
+		assertThat(policy.overrideFor(null)).isEmpty();
+	}
+
+	@Test
+	void rejectsBadAndDuplicateOverrides() {
+		RateLimitPolicy policy = new RateLimitPolicy(RateLimitPolicy.KeyType.API_KEY, null, 10, Duration.ofSeconds(1),
+				10,
+				List.of(new RateLimitPolicy.ClientOverride("partner-app", 100, 50),
+						new RateLimitPolicy.ClientOverride("partner-app", 5, 5),
+						new RateLimitPolicy.ClientOverride("", 0, 0)));
+		assertThat(errors(policy)).extracting(FieldError::field)
+			.containsExactlyInAnyOrder("overrides[0].burst", "overrides[1].client", "overrides[2].client",
+					"overrides[2].permits", "overrides[2].burst");
+	}
+
+	@Test
 	void keepsUserTextOutOfMessageInterpolation() {
 		HeaderCondition condition = new HeaderCondition("X-A", "${1+1}[");
 		assertThat(errors(condition)).singleElement()
