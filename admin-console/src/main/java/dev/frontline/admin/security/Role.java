@@ -11,7 +11,7 @@ public enum Role {
 	/** Reads everything, changes nothing. */
 	VIEWER,
 
-	/** Changes routes and rolls the config back. */
+	/** Changes routes and the default rate limit, and rolls the config back. */
 	OPERATOR,
 
 	/** Manages API keys. */

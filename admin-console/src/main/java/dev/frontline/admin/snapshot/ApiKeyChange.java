@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A change to the API keys, computed while publishing is locked and inside the publishing
  * transaction, so that whatever it stores commits with the snapshot or not at all. The
- * next snapshot keeps the current snapshot's routes.
+ * next snapshot keeps the current snapshot's routes and default rate limit.
  */
 @FunctionalInterface
 public interface ApiKeyChange {

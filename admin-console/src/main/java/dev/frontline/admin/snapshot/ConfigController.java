@@ -55,10 +55,11 @@ class ConfigController {
 	}
 
 	/**
-	 * Publishes the routes of an old version as a new version. The API keys stay those of
-	 * the current version: a rollback must not bring back a key that was revoked since,
-	 * nor drop one issued since, so the new version's hash differs from the old one's
-	 * when the keys changed in between.
+	 * Publishes the routes of an old version as a new version. The API keys and the
+	 * default rate limit stay those of the current version: a rollback must not bring
+	 * back a key that was revoked since, nor drop one issued since, and the default rate
+	 * limit is managed on its own (set or remove it to change it). So the new version's
+	 * hash differs from the old one's when the keys or the default changed in between.
 	 * <p>
 	 * The old routes' function compositions are checked against today's catalogues first:
 	 * a function removed since would make a rolled-back route fail.

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A change to the routes, computed from the current snapshot while publishing is locked.
- * The next snapshot keeps the current snapshot's API keys: a route change, or a rollback
- * to an old version's routes, neither brings back a revoked key nor drops an active one.
+ * The next snapshot keeps the current snapshot's API keys and default rate limit: a route
+ * change, or a rollback to an old version's routes, neither brings back a revoked key nor
+ * drops an active one, and leaves the default rate limit as it is now.
  */
 @FunctionalInterface
 public interface SnapshotChange {

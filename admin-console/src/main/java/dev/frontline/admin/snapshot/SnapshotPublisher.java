@@ -10,6 +10,7 @@ import dev.frontline.contract.ApiKey;
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.ConfigViolations;
 import dev.frontline.contract.FieldError;
+import dev.frontline.contract.RateLimitPolicy;
 import dev.frontline.contract.RouteRule;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +47,8 @@ public class SnapshotPublisher {
 
 	/**
 	 * Publishes the snapshot that a change of the routes makes of the current one, with
-	 * the current API keys, and announces it with a {@link SnapshotPublished} event once
-	 * committed.
+	 * the current API keys and default rate limit, and announces it with a
+	 * {@link SnapshotPublished} event once committed.
 	 * @param createdBy who publishes it
 	 * @param summary what changes, for the history
 	 * @param change computes the new routes; runs while publishing is locked
@@ -57,13 +58,13 @@ public class SnapshotPublisher {
 	public Optional<ConfigSnapshot> publish(String createdBy, String summary, SnapshotChange change) {
 		return publishContent(createdBy, summary, (current) -> {
 			List<RouteRule> routes = change.apply(current);
-			return (routes != null) ? new Content(routes, current.apiKeys()) : null;
+			return (routes != null) ? new Content(routes, current.apiKeys(), current.defaultRateLimit()) : null;
 		});
 	}
 
 	/**
 	 * Publishes the snapshot that a change of the API keys makes of the current one, with
-	 * the current routes, and announces it like {@link #publish}.
+	 * the current routes and default rate limit, and announces it like {@link #publish}.
 	 * @param createdBy who publishes it
 	 * @param summary what changes, for the history
 	 * @param change computes the new keys; runs while publishing is locked, in the
@@ -74,8 +75,23 @@ public class SnapshotPublisher {
 	public Optional<ConfigSnapshot> publishApiKeys(String createdBy, String summary, ApiKeyChange change) {
 		return publishContent(createdBy, summary, (current) -> {
 			List<ApiKey> apiKeys = change.apply(current);
-			return (apiKeys != null) ? new Content(current.routes(), apiKeys) : null;
+			return (apiKeys != null) ? new Content(current.routes(), apiKeys, current.defaultRateLimit()) : null;
 		});
+	}
+
+	/**
+	 * Publishes the snapshot that a change of the default rate limit makes of the current
+	 * one, with the current routes and API keys, and announces it like {@link #publish}.
+	 * @param createdBy who publishes it
+	 * @param summary what changes, for the history
+	 * @param change computes the new default; runs while publishing is locked
+	 * @return the published snapshot
+	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
+	 */
+	public ConfigSnapshot publishDefaultRateLimit(String createdBy, String summary, DefaultRateLimitChange change) {
+		return publishContent(createdBy, summary,
+				(current) -> new Content(current.routes(), current.apiKeys(), change.apply(current).orElse(null)))
+			.orElseThrow(() -> new IllegalStateException("A default rate limit change published nothing"));
 	}
 
 	private Optional<ConfigSnapshot> publishContent(String createdBy, String summary,
@@ -91,7 +107,7 @@ public class SnapshotPublisher {
 				return null;
 			}
 			ConfigSnapshot next = ConfigSnapshot.of(head + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), createdBy,
-					content.routes(), content.apiKeys());
+					content.routes(), content.apiKeys(), content.defaultRateLimit());
 			List<FieldError> errors = ConfigViolations.of(this.validator, next);
 			if (!errors.isEmpty()) {
 				throw new InvalidSnapshot(errors);
@@ -108,7 +124,7 @@ public class SnapshotPublisher {
 	/**
 	 * What the next snapshot holds.
 	 */
-	private record Content(List<RouteRule> routes, List<ApiKey> apiKeys) {
+	private record Content(List<RouteRule> routes, List<ApiKey> apiKeys, @Nullable RateLimitPolicy defaultRateLimit) {
 
 	}
 

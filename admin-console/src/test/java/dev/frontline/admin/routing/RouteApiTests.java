@@ -191,6 +191,93 @@ class RouteApiTests {
 		assertThat(currentVersion()).isEqualTo(before);
 	}
 
+	@Test
+	void rejectsARateLimitWithNonPositivePermits() throws Exception {
+		assertThat(rateLimitErrors("""
+				{"key": "client-ip", "permits": 0, "period": "1s", "burst": 10}""")).contains("rateLimit.permits");
+		assertThat(rateLimitErrors("""
+				{"key": "client-ip", "permits": -5, "period": "1s", "burst": 10}""")).contains("rateLimit.permits");
+	}
+
+	@Test
+	void rejectsARateLimitWithAZeroPeriod() throws Exception {
+		assertThat(rateLimitErrors("""
+				{"key": "client-ip", "permits": 10, "period": "0s"}""")).containsExactly("rateLimit.period");
+	}
+
+	@Test
+	void rejectsARateLimitWithABurstBelowPermits() throws Exception {
+		MvcResult result = rateLimitProblem("""
+				{"key": "client-ip", "permits": 10, "period": "1s", "burst": 5}""").andReturn();
+		assertThat(fields(result)).containsExactly("rateLimit.burst");
+		assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(), "$.errors[0].message"))
+			.contains("at least permits (10)");
+	}
+
+	@Test
+	void rejectsARateLimitKeyedByAHeaderWithoutAHeaderName() throws Exception {
+		assertThat(rateLimitErrors("""
+				{"key": "header", "permits": 10, "period": "1s"}""")).containsExactly("rateLimit.header");
+	}
+
+	@Test
+	void rejectsARateLimitWithADuplicateOverrideClient() throws Exception {
+		assertThat(rateLimitErrors("""
+				{"key": "api-key", "permits": 10, "period": "1s",
+				 "overrides": [{"client": "partner", "permits": 100}, {"client": "partner", "permits": 200}]}"""))
+			.containsExactly("rateLimit.overrides[1].client");
+	}
+
+	@Test
+	void namesTheKeyOfARateLimitWithAnUnknownKeyType() throws Exception {
+		long before = currentVersion();
+		problem(create(withRateLimit("unknown-key", """
+				{"key": "cookie", "permits": 10, "period": "1s"}""")), 400, "malformed-request")
+			.andExpect(jsonPath("$.errors[0].field").value("rateLimit.key"));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void keepsAValidRateLimitWithOverrides() throws Exception {
+		create(withRateLimit("limited",
+				"""
+						{"key": "api-key", "permits": 100, "period": "1m", "burst": 120,
+						 "overrides": [{"client": "partner", "permits": 1000, "burst": 1500}, {"client": "mobile", "permits": 200}]}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.rateLimit.key").value("api-key"));
+		this.mvc.perform(get("/api/v1/routes/limited").with(VIEWER))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rateLimit.key").value("api-key"))
+			.andExpect(jsonPath("$.rateLimit.permits").value(100))
+			.andExpect(jsonPath("$.rateLimit.period").value("1m"))
+			.andExpect(jsonPath("$.rateLimit.burst").value(120))
+			.andExpect(jsonPath("$.rateLimit.overrides[0].client").value("partner"))
+			.andExpect(jsonPath("$.rateLimit.overrides[0].permits").value(1000))
+			.andExpect(jsonPath("$.rateLimit.overrides[0].burst").value(1500))
+			.andExpect(jsonPath("$.rateLimit.overrides[1].client").value("mobile"))
+			.andExpect(jsonPath("$.rateLimit.overrides[1].burst").value(200));
+	}
+
+	private List<String> rateLimitErrors(String rateLimit) throws Exception {
+		return fields(rateLimitProblem(rateLimit).andReturn());
+	}
+
+	/**
+	 * Creates a route with the given rate limit, expecting it refused as invalid without
+	 * a new version.
+	 */
+	private ResultActions rateLimitProblem(String rateLimit) throws Exception {
+		long before = currentVersion();
+		ResultActions result = problem(create(withRateLimit("bad-limit", rateLimit)), 400, "invalid-route");
+		assertThat(currentVersion()).isEqualTo(before);
+		this.mvc.perform(get("/api/v1/routes/bad-limit").with(VIEWER)).andExpect(status().isNotFound());
+		return result;
+	}
+
+	private static String withRateLimit(String id, String rateLimit) {
+		return route(id, "/api/" + id).replace("\"order\": 0,", "\"order\": 0, \"rateLimit\": " + rateLimit + ",");
+	}
+
 	private ResultActions create(String body) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/routes").with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content(body));
