@@ -20,15 +20,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param clientId the client application, if known
  * @param method how the caller was authenticated
  */
-record Caller(String subject, Set<String> scopes, @Nullable String clientId, Method method) {
+public record Caller(String subject, Set<String> scopes, @Nullable String clientId, Method method) {
 
 	/** The exchange attribute that holds the caller of a routed request. */
-	static final String ATTRIBUTE = Caller.class.getName();
+	public static final String ATTRIBUTE = Caller.class.getName();
 
 	/** A caller who presented no valid credential. */
-	static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null, Method.ANONYMOUS);
+	public static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null, Method.ANONYMOUS);
 
-	Caller {
+	public Caller {
 		scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
 	}
 
@@ -105,7 +105,7 @@ record Caller(String subject, Set<String> scopes, @Nullable String clientId, Met
 	}
 
 	/** How a caller was authenticated, as the passport's {@code auth} claim names it. */
-	enum Method {
+	public enum Method {
 
 		JWT("jwt"), API_KEY("api-key"), ANONYMOUS("anonymous");
 
@@ -116,7 +116,7 @@ record Caller(String subject, Set<String> scopes, @Nullable String clientId, Met
 		}
 
 		/** The value of the passport's {@code auth} claim. */
-		String claim() {
+		public String claim() {
 			return this.claim;
 		}
 
