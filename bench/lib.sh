@@ -84,12 +84,36 @@ start_gateway() {
 		--frontline.gateway.control-plane.uri="http://127.0.0.1:$admin" --logging.level.root=WARN "$@"
 }
 
-# add_route ADMIN_PORT ID PATH AUTH_MODE UPSTREAM FUNCTION
+# add_route ADMIN_PORT ID PATH AUTH_MODE UPSTREAM FUNCTION [EXTRA_JSON_FIELDS]
 add_route() {
 	curl -s -f -o /dev/null -u admin:admin -H 'Content-Type: application/json' \
 		"http://127.0.0.1:$1/api/v1/routes" -d "{\"id\":\"$2\",\"match\":{\"path\":\"$3\",\"methods\":[\"GET\"]},
-		\"auth\":{\"mode\":\"$4\"},\"timeout\":\"5s\",\"stable\":{\"uris\":[\"$5\"],\"function\":\"$6\"}}" ||
+		\"auth\":{\"mode\":\"$4\"},\"timeout\":\"5s\",\"stable\":{\"uris\":[\"$5\"],\"function\":\"$6\"}${7:+,$7}}" ||
 		{ echo "bench: could not create route $2" >&2; exit 1; }
+}
+
+# start_nginx PORT: an upstream on loopback that answers 200 at once.
+start_nginx() {
+	mkdir -p "$WORK/nginx"
+	cat >"$WORK/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	client_body_temp_path $WORK/nginx;
+	proxy_temp_path $WORK/nginx;
+	fastcgi_temp_path $WORK/nginx;
+	uwsgi_temp_path $WORK/nginx;
+	scgi_temp_path $WORK/nginx;
+	server {
+		listen 127.0.0.1:$1;
+		location / { default_type application/json; return 200 '{"ok":true}'; }
+	}
+}
+CONF
+	nginx -c "$WORK/nginx.conf"
 }
 
 # measure URL SECONDS CONNECTIONS [TOKEN]: prints "rps p50ms p99ms errors" of one wrk run.

@@ -270,6 +270,38 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	@Order(36)
+	void limitsTheRateOfARouteWithHeadersAndRetryAfter() throws Exception {
+		String route = """
+				{"id":"limited-products","match":{"path":"/api/limited/products/{id}","methods":["GET"]},
+				 "auth":{"mode":"public"},
+				 "rateLimit":{"key":"client-ip","permits":3,"period":"1m","burst":3},
+				 "stable":{"uris":["%s"],"function":"product"}}""".formatted(functionsUri);
+		HttpResponse<String> created = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(route)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> get(gateway("/api/limited/products/p1")).statusCode() != 404);
+
+		int allowed = 1;
+		HttpResponse<String> response;
+		while ((response = get(gateway("/api/limited/products/p1"))).statusCode() == 200) {
+			allowed++;
+			assertThat(response.headers().firstValue("RateLimit-Policy")).isPresent();
+			assertThat(response.headers().firstValue("X-RateLimit-Limit")).contains("3");
+		}
+		assertThat(allowed).isEqualTo(3);
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
+		assertThat(response.headers().firstValue("X-RateLimit-Remaining")).contains("0");
+		assertThat(json.readTree(response.body()).path("type").asString())
+			.isEqualTo("urn:frontline:problem:rate-limited");
+	}
+
+	@Test
 	@Order(40)
 	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
 		long before = currentVersion();
