@@ -11,6 +11,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -40,6 +42,12 @@ import org.springframework.beans.factory.DisposableBean;
  * per batch instead of one per request; batching never takes more tokens than the bucket
  * holds, so the limit stays exact across gateways.
  * <p>
+ * With {@code sync=delayed}, each gateway decides on a local copy of each bucket and
+ * syncs it with Redis at most once per {@code sync-interval} or {@code sync-tokens}
+ * tokens (Bucket4j's delaying optimization, batched too); gateways may then together
+ * admit a bounded number of requests over the limit, see
+ * {@link RateLimitProperties.Redis}.
+ * <p>
  * While Redis cannot be reached (commands time out after {@code timeout}, and fail at
  * once while the connection is down) each decision is degraded: taken by a bucket of the
  * same limit in local memory (fail-open) or refused (fail-closed). Lettuce reconnects on
@@ -67,6 +75,8 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 
 	private final Cache<String, AsyncBucketProxy> proxies;
 
+	private final Optimization optimization;
+
 	private final AtomicBoolean connecting = new AtomicBoolean();
 
 	private final AtomicLong nextConnectAttempt = new AtomicLong(System.nanoTime());
@@ -93,6 +103,11 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 			.timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
 			.build());
+		this.optimization = switch (properties.sync()) {
+			case EXACT -> Optimizations.batching();
+			case DELAYED ->
+				Optimizations.delaying(new DelayParameters(properties.syncTokens(), properties.syncInterval()));
+		};
 		this.proxies = Caffeine.newBuilder()
 			.maximumSize(properties.maxBuckets())
 			.expireAfterAccess(Duration.ofMinutes(10))
@@ -109,7 +124,7 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 		}
 		AsyncBucketProxy bucket = this.proxies.get(key, (ignored) -> current.buckets()
 			.builder()
-			.withOptimization(Optimizations.batching())
+			.withOptimization(this.optimization)
 			.build(this.properties.keyPrefix() + key, () -> CompletableFuture.completedFuture(limit.configuration())));
 		// Compare-and-swap takes two commands, each with its own timeout; this bounds the
 		// whole exchange in case a command is retried.

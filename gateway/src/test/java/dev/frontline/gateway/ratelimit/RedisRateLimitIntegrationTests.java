@@ -112,6 +112,29 @@ class RedisRateLimitIntegrationTests {
 	}
 
 	@Test
+	void delayedGatewaysTogetherAllowTheLimitAndAtMostTheirUnsyncedTokensMore() {
+		int syncTokens = 3;
+		String[] delayed = { "--frontline.gateway.rate-limit.redis.sync=delayed",
+				"--frontline.gateway.rate-limit.redis.sync-interval=1s",
+				"--frontline.gateway.rate-limit.redis.sync-tokens=" + syncTokens };
+		Gateway first = start("delayed-1", REDIS_PORT, "fail-open", delayed);
+		Gateway second = start("delayed-2", REDIS_PORT, "fail-open", delayed);
+		apply(route("delayed", limit(10, Duration.ofMinutes(1), 10)));
+		awaitConnected(first);
+		awaitConnected(second);
+		List<HttpStatus> statuses = Flux.range(0, 60)
+			.flatMap((i) -> ((i % 2 == 0) ? first : second).status("/api/delayed"), 16)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		// The bound of RateLimitProperties.Redis: G gateways admit at most G x
+		// sync-tokens more than the limit, and never less than it.
+		long allowed = statuses.stream().filter(HttpStatus.OK::equals).count();
+		assertThat(allowed).isBetween(10L, 10L + 2 * syncTokens);
+		assertThat(statuses).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(60 - (int) allowed);
+		assertThat(first.count("delayed", "degraded") + second.count("delayed", "degraded")).isZero();
+	}
+
+	@Test
 	void failOpenDecidesWithLocalBucketsWhileRedisIsUnreachableAndSharesAgainWhenItIsBack() {
 		apply(route("failover", limit(3, Duration.ofMinutes(1), 3)));
 		awaitConnected(direct);
@@ -203,15 +226,17 @@ class RedisRateLimitIntegrationTests {
 		});
 	}
 
-	private static Gateway start(String id, int redisPort, String failurePolicy) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
-				"--frontline.data-dir=" + dataDir, "--frontline.gateway.id=redis-" + id,
-				"--frontline.gateway.control-plane.uri=" + ClosedPort.uri(),
+	private static Gateway start(String id, int redisPort, String failurePolicy, String... moreArgs) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.main.banner-mode=off", "--frontline.data-dir=" + dataDir,
+				"--frontline.gateway.id=redis-" + id, "--frontline.gateway.control-plane.uri=" + ClosedPort.uri(),
 				"--frontline.gateway.rate-limit.mode=redis",
 				"--frontline.gateway.rate-limit.redis.uri=redis://127.0.0.1:" + redisPort,
 				"--frontline.gateway.rate-limit.redis.key-prefix=" + KEY_PREFIX,
-				"--frontline.gateway.rate-limit.redis.failure-policy=" + failurePolicy);
+				"--frontline.gateway.rate-limit.redis.failure-policy=" + failurePolicy));
+		args.addAll(List.of(moreArgs));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+			.run(args.toArray(String[]::new));
 		contexts.add(context);
 		String port = context.getEnvironment().getRequiredProperty("local.server.port");
 		String base = "http://127.0.0.1:" + port;
