@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Tests functions: stubs their backends and calls them over HTTP with a caller, as the
  * gateway does. Obtained by injection in a {@link FunctionTest}.
@@ -95,27 +97,27 @@ public final class FunctionTestKit {
 	/**
 	 * Waits until the runtime's readiness probe answers 200: its initializers have
 	 * completed.
-	 * @throws IllegalStateException if it is not ready within 30 seconds
+	 * @throws org.awaitility.core.ConditionTimeoutException if it is not ready within 30
+	 * seconds
 	 */
 	public void awaitReady() {
 		if (this.ready) {
 			return;
 		}
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			Integer status = this.http.get()
-				.uri(managementUrl() + "/actuator/health/readiness")
-				.exchangeToMono((response) -> Mono.just(response.statusCode().value()))
-				.onErrorReturn(0)
-				.block(Duration.ofSeconds(5));
-			if (status != null && status == 200) {
-				this.ready = true;
-				return;
-			}
-			sleep();
-		}
-		throw new IllegalStateException("The function runtime was not ready within " + READY_TIMEOUT.toSeconds()
-				+ " s; see its readiness at " + managementUrl() + "/actuator/health/readiness");
+		await().atMost(READY_TIMEOUT)
+			.pollInterval(Duration.ofMillis(50))
+			.alias("the function runtime's readiness at " + managementUrl() + "/actuator/health/readiness")
+			.until(this::reportsReady);
+		this.ready = true;
+	}
+
+	private boolean reportsReady() {
+		Integer status = this.http.get()
+			.uri(managementUrl() + "/actuator/health/readiness")
+			.exchangeToMono((response) -> Mono.just(response.statusCode().value()))
+			.onErrorReturn(0)
+			.block(Duration.ofSeconds(5));
+		return status != null && status == 200;
 	}
 
 	private String port(String property) {
@@ -124,16 +126,6 @@ public final class FunctionTestKit {
 			throw new IllegalStateException("The runtime has not started its server yet (no " + property + ")");
 		}
 		return port;
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

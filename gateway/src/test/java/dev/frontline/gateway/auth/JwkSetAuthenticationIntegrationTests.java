@@ -32,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway verifying tokens with the keys of an issuer's JWK set (RS256 and ES256),
@@ -113,13 +114,18 @@ class JwkSetAuthenticationIntegrationTests extends AbstractGatewayIntegrationTes
 	}
 
 	@Test
-	void acceptsATokenSignedWithARotatedKeyOnceTheKeySetIsFetchedAgain() throws InterruptedException {
+	void acceptsATokenSignedWithARotatedKeyOnceTheKeySetIsFetchedAgain() {
 		get(Tokens.rs256(rsaKey, this::issuedForTheGateway)).expectStatus().isOk();
 		RSAKey rotated = Tokens.rsaKey("rsa-2-" + UUID.randomUUID());
 		// The issuer publishes its next key next to the current one, as rotations go.
 		issuer.publish(List.of(rsaKey, rotated, ecKey));
-		Thread.sleep(MIN_REFETCH_INTERVAL.plusMillis(100).toMillis());
-		get(Tokens.rs256(rotated, (claims) -> issuedForTheGateway(claims).subject("rotated"))).expectStatus().isOk();
+		// Accepted once the refetch interval allows the gateway to fetch the key set
+		// again.
+		await().atMost(MIN_REFETCH_INTERVAL.multipliedBy(3))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> get(Tokens.rs256(rotated, (claims) -> issuedForTheGateway(claims).subject("rotated")))
+				.expectStatus()
+				.isOk());
 		assertThat(passportSubject()).isEqualTo("rotated");
 	}
 
