@@ -2,6 +2,7 @@ package dev.frontline.gateway.config;
 
 import java.nio.file.Path;
 
+import dev.frontline.gateway.canary.RouteStatsRecorder;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,8 +46,8 @@ class ConfigSyncConfiguration {
 
 	@Bean
 	HeartbeatSender heartbeatSender(ControlPlaneClient client, SnapshotApplier applier, ConfigWatcher watcher,
-			GatewayIdentity identity, ConfigSyncProperties properties) {
-		return new HeartbeatSender(client, applier, watcher, identity, properties.heartbeatInterval());
+			GatewayIdentity identity, RouteStatsRecorder stats, ConfigSyncProperties properties) {
+		return new HeartbeatSender(client, applier, watcher, identity, stats, properties.heartbeatInterval());
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package dev.frontline.gateway.config;
 
 import java.time.Instant;
+import java.util.List;
 
+import dev.frontline.contract.RouteStats;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +15,15 @@ import org.jspecify.annotations.Nullable;
  * applied
  * @param startedAt when the gateway started
  * @param controlPlaneConnected whether its watch of the control plane is open
+ * @param stats what each route and variant served since the last heartbeat that got
+ * through (deltas), one entry per route and variant that served any request; empty if
+ * none did
  */
 record GatewayStatus(long appliedVersion, @Nullable String appliedHash, @Nullable String error, Instant startedAt,
-		boolean controlPlaneConnected) {
+		boolean controlPlaneConnected, List<RouteStats> stats) {
+
+	GatewayStatus {
+		stats = List.copyOf(stats);
+	}
 
 }

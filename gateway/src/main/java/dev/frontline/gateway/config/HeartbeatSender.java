@@ -1,17 +1,24 @@
 package dev.frontline.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
+import dev.frontline.contract.RouteStats;
+import dev.frontline.gateway.canary.RouteStatsRecorder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
- * Reports the gateway's status to the control plane at a fixed interval. A report that
- * fails is dropped: the next one carries the same facts.
+ * Reports the gateway's status to the control plane at a fixed interval, with what each
+ * route and variant served since the previous report. A report that fails is dropped: the
+ * next one carries the same facts, and its counts along with those counted since. A
+ * report that timed out may have arrived all the same; its counts are then reported twice
+ * rather than lost.
  */
 final class HeartbeatSender {
 
@@ -27,16 +34,19 @@ final class HeartbeatSender {
 
 	private final GatewayIdentity identity;
 
+	private final RouteStatsRecorder stats;
+
 	private final Duration interval;
 
 	private volatile @Nullable Disposable subscription;
 
 	HeartbeatSender(ControlPlaneClient client, SnapshotApplier applier, ConfigWatcher watcher, GatewayIdentity identity,
-			Duration interval) {
+			RouteStatsRecorder stats, Duration interval) {
 		this.client = client;
 		this.applier = applier;
 		this.watcher = watcher;
 		this.identity = identity;
+		this.stats = stats;
 		this.interval = interval;
 	}
 
@@ -57,16 +67,25 @@ final class HeartbeatSender {
 	}
 
 	/**
-	 * The status this gateway reports now.
+	 * The status this gateway reports now, with the given stats.
 	 */
-	GatewayStatus status() {
+	GatewayStatus status(List<RouteStats> stats) {
 		SnapshotApplier.Applied applied = this.applier.applied();
 		return new GatewayStatus(applied.version(), applied.hash(), applied.error(), this.identity.startedAt(),
-				this.watcher.connected());
+				this.watcher.connected(), stats);
 	}
 
 	private Mono<Void> report() {
-		return Mono.defer(() -> this.client.reportStatus(this.identity.id(), status()));
+		return Mono.defer(() -> {
+			List<RouteStats> stats = this.stats.drain();
+			return this.client.reportStatus(this.identity.id(), status(stats)).doFinally((signal) -> {
+				// Not known to have arrived: it failed, timed out or was cut short by
+				// stop().
+				if (signal != SignalType.ON_COMPLETE) {
+					this.stats.restore(stats);
+				}
+			});
+		});
 	}
 
 	private Mono<Void> failed(Throwable ex) {

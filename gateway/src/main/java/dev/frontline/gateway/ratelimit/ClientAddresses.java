@@ -16,7 +16,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * right, past every trusted proxy, so that a client cannot pick its own address by
  * sending the header itself.
  */
-final class ClientAddresses {
+public final class ClientAddresses {
 
 	static final String FORWARDED_FOR = "X-Forwarded-For";
 
@@ -32,14 +32,14 @@ final class ClientAddresses {
 	 * @param trustedProxies addresses or CIDR blocks
 	 * @throws IllegalArgumentException if one is neither
 	 */
-	ClientAddresses(List<String> trustedProxies) {
+	public ClientAddresses(List<String> trustedProxies) {
 		this.trusted = trustedProxies.stream().map(Block::parse).toList();
 	}
 
 	/**
 	 * The client's address, as text.
 	 */
-	String of(ServerHttpRequest request) {
+	public String of(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		InetAddress peer = (remote != null) ? remote.getAddress() : null;
 		if (peer == null) {

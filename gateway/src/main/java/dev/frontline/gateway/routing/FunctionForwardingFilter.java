@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.frontline.contract.Target;
+import dev.frontline.contract.Variant;
+import dev.frontline.gateway.canary.CanaryAttributes;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,10 +29,12 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Turns a matched request into a call of the route's function definition: {@code POST
- * {target uri}/{function names joined by ','}} with a JSON body. Requests that carry a
- * body (POST, PUT, PATCH) pass it through; the others send an object built from the query
- * parameters and the path variables. The target's URIs take turns.
+ * Turns a matched request into a call of the function definition of the route's target:
+ * {@code POST {target uri}/{function names joined by ','}} with a JSON body. Requests
+ * that carry a body (POST, PUT, PATCH) pass it through; the others send an object built
+ * from the query parameters and the path variables. On a route with a canary, the target
+ * is that of the side the route's split chose ({@link CanaryAttributes#VARIANT}). The
+ * URIs of each target take turns.
  */
 final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 
@@ -46,36 +51,33 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 
 	private final String routeId;
 
-	private final List<URI> functionUris;
+	private final FunctionUris stable;
 
-	private final AtomicInteger next = new AtomicInteger();
+	private final @Nullable FunctionUris canary;
 
 	private final JsonMapper json;
 
-	FunctionForwardingFilter(String routeId, Target target, JsonMapper json) {
+	/**
+	 * @param routeId the id of the route
+	 * @param stable the stable target of the route
+	 * @param canary the canary target of the route, if it has one
+	 * @param json writes the bodies built from query parameters and path variables
+	 */
+	FunctionForwardingFilter(String routeId, Target stable, @Nullable Target canary, JsonMapper json) {
 		this.routeId = routeId;
-		String path = "/" + String.join(",", target.functions());
-		this.functionUris = target.uris().stream().map((uri) -> URI.create(stripTrailingSlash(uri) + path)).toList();
+		this.stable = new FunctionUris(stable);
+		this.canary = (canary != null) ? new FunctionUris(canary) : null;
 		this.json = json;
-	}
-
-	private static String stripTrailingSlash(String uri) {
-		return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, nextUri());
+		FunctionUris target = (this.canary != null && CanaryAttributes.variant(exchange) == Variant.CANARY)
+				? this.canary : this.stable;
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target.next());
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpRequest forwarded = carriesBody(request) ? passBody(request) : jsonBody(exchange);
 		return chain.filter(exchange.mutate().request(forwarded).build());
-	}
-
-	private URI nextUri() {
-		if (this.functionUris.size() == 1) {
-			return this.functionUris.get(0);
-		}
-		return this.functionUris.get(Math.floorMod(this.next.getAndIncrement(), this.functionUris.size()));
 	}
 
 	private boolean carriesBody(ServerHttpRequest request) {
@@ -121,7 +123,40 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 
 	@Override
 	public String toString() {
-		return "FunctionForwarding[route=" + this.routeId + ", uris=" + this.functionUris + "]";
+		return "FunctionForwarding[route=" + this.routeId + ", uris=" + this.stable
+				+ ((this.canary != null) ? ", canary uris=" + this.canary : "") + "]";
+	}
+
+	/**
+	 * The function URIs of one target, which take turns.
+	 */
+	private static final class FunctionUris {
+
+		private final List<URI> uris;
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		FunctionUris(Target target) {
+			String path = "/" + String.join(",", target.functions());
+			this.uris = target.uris().stream().map((uri) -> URI.create(stripTrailingSlash(uri) + path)).toList();
+		}
+
+		private static String stripTrailingSlash(String uri) {
+			return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+		}
+
+		URI next() {
+			if (this.uris.size() == 1) {
+				return this.uris.get(0);
+			}
+			return this.uris.get(Math.floorMod(this.next.getAndIncrement(), this.uris.size()));
+		}
+
+		@Override
+		public String toString() {
+			return this.uris.toString();
+		}
+
 	}
 
 }

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.frontline.contract.CanaryTarget;
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.FieldError;
 import dev.frontline.contract.RetryPolicy;
 import dev.frontline.contract.RouteRule;
+import dev.frontline.gateway.canary.CanarySplitter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -37,10 +39,13 @@ final class RouteCompiler {
 
 	private final RetryGatewayFilterFactory retries;
 
+	private final CanarySplitter canaries;
+
 	private final JsonMapper json;
 
-	RouteCompiler(RetryGatewayFilterFactory retries, JsonMapper json) {
+	RouteCompiler(RetryGatewayFilterFactory retries, CanarySplitter canaries, JsonMapper json) {
 		this.retries = retries;
+		this.canaries = canaries;
 		this.json = json;
 	}
 
@@ -76,9 +81,15 @@ final class RouteCompiler {
 			.order(position)
 			.predicate(new RouteMatchPredicate(rule.match()))
 			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout)
-			.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) Math.min(timeout, Integer.MAX_VALUE))
-			// Canary targets come with releases; until then the stable target serves all.
-			.filter(new FunctionForwardingFilter(rule.id(), rule.stable(), this.json));
+			.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) Math.min(timeout, Integer.MAX_VALUE));
+		CanaryTarget canary = rule.canary();
+		if (canary != null) {
+			// The split of a route goes with the route: a request forwards to a target of
+			// the rule it matched, even when a new snapshot replaces that rule meanwhile.
+			route.filter(this.canaries.split(rule.id(), canary));
+		}
+		route.filter(new FunctionForwardingFilter(rule.id(), rule.stable(), (canary != null) ? canary.target() : null,
+				this.json));
 		if (rule.retry().attempts() > 0) {
 			route.filter(new OrderedGatewayFilter(retry(rule.id(), rule.retry(), rule.timeout()), RETRY_ORDER));
 		}

@@ -1,5 +1,6 @@
 package dev.frontline.gateway.routing;
 
+import dev.frontline.gateway.canary.CanarySplitter;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class RoutingConfiguration {
 
 	@Bean
-	SnapshotRouteLocator snapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries, JsonMapper json,
-			ApplicationEventPublisher events) {
-		return new SnapshotRouteLocator(validator, retries, json, events);
+	SnapshotRouteLocator snapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries,
+			CanarySplitter canaries, JsonMapper json, ApplicationEventPublisher events) {
+		return new SnapshotRouteLocator(validator, retries, canaries, json, events);
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.ConfigViolations;
 import dev.frontline.contract.FieldError;
 import dev.frontline.contract.RouteRule;
+import dev.frontline.gateway.canary.CanarySplitter;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -42,12 +43,13 @@ public class SnapshotRouteLocator implements RouteLocator {
 	 * Creates a locator that holds no routes until a snapshot is applied.
 	 * @param validator checks snapshots against the contract's constraints
 	 * @param retries builds the retry filters of routes with a retry policy
+	 * @param canaries builds the split of routes with a canary target
 	 * @param json writes the JSON bodies built from query parameters and path variables
 	 * @param events receives a {@link RefreshRoutesEvent} for each applied snapshot
 	 */
-	public SnapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries, JsonMapper json,
-			ApplicationEventPublisher events) {
-		this(validator, new RouteCompiler(retries, json), events);
+	public SnapshotRouteLocator(Validator validator, RetryGatewayFilterFactory retries, CanarySplitter canaries,
+			JsonMapper json, ApplicationEventPublisher events) {
+		this(validator, new RouteCompiler(retries, canaries, json), events);
 	}
 
 	SnapshotRouteLocator(Validator validator, RouteCompiler compiler, ApplicationEventPublisher events) {

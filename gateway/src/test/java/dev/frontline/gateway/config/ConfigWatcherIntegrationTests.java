@@ -10,6 +10,8 @@ import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
+import dev.frontline.gateway.canary.CanaryProperties;
+import dev.frontline.gateway.canary.CanarySplitter;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import dev.frontline.gateway.testing.ControlPlaneStub;
 import jakarta.validation.Validation;
@@ -89,7 +91,8 @@ class ConfigWatcherIntegrationTests {
 
 	private SnapshotApplier startWatcher() {
 		SnapshotRouteLocator routes = new SnapshotRouteLocator(this.validation.getValidator(),
-				new RetryGatewayFilterFactory(), JsonMapper.builder().build(), (event) -> {
+				new RetryGatewayFilterFactory(), new CanarySplitter(CanaryProperties.defaults(), List.of()),
+				JsonMapper.builder().build(), (event) -> {
 				});
 		SnapshotApplier applier = new SnapshotApplier(routes,
 				new SnapshotFile(this.directory.resolve("last-good-snapshot.json")));

@@ -10,6 +10,8 @@ import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
+import dev.frontline.gateway.canary.CanaryProperties;
+import dev.frontline.gateway.canary.CanarySplitter;
 import dev.frontline.gateway.config.SnapshotApplier.Outcome;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import jakarta.validation.Validation;
@@ -52,7 +54,7 @@ class SnapshotApplierTests {
 	@BeforeEach
 	void createApplier() {
 		this.routes = new SnapshotRouteLocator(validation.getValidator(), new RetryGatewayFilterFactory(),
-				JsonMapper.builder().build(), (event) -> {
+				new CanarySplitter(CanaryProperties.defaults(), List.of()), JsonMapper.builder().build(), (event) -> {
 				});
 		this.file = new SnapshotFile(this.directory.resolve("last-good-snapshot.json"));
 		this.applier = new SnapshotApplier(this.routes, this.file);

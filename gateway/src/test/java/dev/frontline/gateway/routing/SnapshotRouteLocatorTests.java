@@ -13,6 +13,8 @@ import dev.frontline.contract.RetryPolicy;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
 import dev.frontline.contract.Target;
+import dev.frontline.gateway.canary.CanaryProperties;
+import dev.frontline.gateway.canary.CanarySplitter;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +53,9 @@ class SnapshotRouteLocatorTests {
 	SnapshotRouteLocatorTests() {
 		Validator validator = validation.getValidator();
 		this.locator = new SnapshotRouteLocator(validator,
-				new RouteCompiler(new RetryGatewayFilterFactory(), JsonMapper.builder().build()), this.events::add);
+				new RouteCompiler(new RetryGatewayFilterFactory(),
+						new CanarySplitter(CanaryProperties.defaults(), List.of()), JsonMapper.builder().build()),
+				this.events::add);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.frontline.contract.ConfigJson;
 import dev.frontline.contract.ConfigSnapshot;
@@ -22,8 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A control plane with the gateway endpoints only: the snapshot watch (server-sent events
- * with a keep-alive comment every 200 ms) and the status report. It can be stopped and
- * started again on the same port.
+ * with a keep-alive comment every 200 ms) and the status report, which it can be told to
+ * refuse. It can be stopped and started again on the same port.
  */
 public final class ControlPlaneStub implements AutoCloseable {
 
@@ -36,6 +37,10 @@ public final class ControlPlaneStub implements AutoCloseable {
 	private final List<String> watches = new CopyOnWriteArrayList<>();
 
 	private final List<String> statusReports = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger refusedStatusReports = new AtomicInteger();
+
+	private volatile boolean refusingStatusReports;
 
 	private volatile @Nullable String currentFrame;
 
@@ -149,6 +154,21 @@ public final class ControlPlaneStub implements AutoCloseable {
 	}
 
 	/**
+	 * Answers status reports with 503 from now on, or accepts them again. Refused reports
+	 * are counted, not kept.
+	 */
+	public void refuseStatusReports(boolean refuse) {
+		this.refusingStatusReports = refuse;
+	}
+
+	/**
+	 * How many status reports were refused.
+	 */
+	public int refusedStatusReports() {
+		return this.refusedStatusReports.get();
+	}
+
+	/**
 	 * The body of the last status report received, if any.
 	 */
 	public @Nullable String lastStatusReport() {
@@ -172,6 +192,11 @@ public final class ControlPlaneStub implements AutoCloseable {
 				.then();
 		}
 		if (uri.getPath().startsWith("/api/v1/gateways/") && uri.getPath().endsWith("/status")) {
+			if (this.refusingStatusReports) {
+				return request.receive()
+					.then(Mono.fromRunnable(this.refusedStatusReports::incrementAndGet))
+					.then(response.status(503).send());
+			}
 			return request.receive()
 				.aggregate()
 				.asString(StandardCharsets.UTF_8)
