@@ -87,6 +87,10 @@ final class BackendServer {
 		FaultSettings settings = this.faults.current();
 		Duration delay = latency().plusMillis(settings.latencyMs());
 		return Mono.delay(delay).map((tick) -> {
+			if (settings.failsForVariant(request.requestHeaders().get(FaultSettings.VARIANT_HEADER))) {
+				return Reply.problem(FaultSettings.CANARY_FAILURE_STATUS, "injected-fault",
+						this.name + " failed the canary's request on purpose");
+			}
 			if (this.faults.failsNext(settings)) {
 				return Reply.problem(settings.status(), "injected-fault", this.name + " failed on purpose");
 			}

@@ -137,15 +137,46 @@ class DemoBackendsIntegrationTests {
 	}
 
 	@Test
+	void failsOnlyTheCanaryRuntimesRequestsWhileFailCanaryIsOn() throws Exception {
+		HttpResponse<String> put = put(backends.profile(), "{\"failCanary\":true}");
+		assertThat(put.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(put.body()).get("failCanary").asBoolean()).isTrue();
+		HttpResponse<String> canary = get(backends.profile(), "/users/alice", "canary");
+		assertThat(canary.statusCode()).isEqualTo(500);
+		assertThat(canary.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JSON.readTree(canary.body()).get("type").asString())
+			.isEqualTo("urn:frontline:problem:injected-fault");
+		assertThat(get(backends.profile(), "/users/alice", "stable").statusCode()).isEqualTo(200);
+		assertThat(get(backends.profile(), "/users/alice").statusCode()).isEqualTo(200);
+		assertThat(get(backends.profile(), "/health", "canary").statusCode()).isEqualTo(200);
+		assertThat(get(backends.catalog(), "/products/p1", "canary").statusCode()).isEqualTo(200);
+		put(backends.profile(), "{\"failCanary\":false}");
+		assertThat(get(backends.profile(), "/users/alice", "canary").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void showsWhetherTheCanaryFails() throws Exception {
+		assertThat(JSON.readTree(get(backends.cart(), "/__faults").body()).get("failCanary").asBoolean()).isFalse();
+		put(backends.cart(), "{\"failCanary\":true}");
+		assertThat(JSON.readTree(get(backends.cart(), "/__faults").body()).get("failCanary").asBoolean()).isTrue();
+	}
+
+	@Test
 	void refusesInvalidFaultSettings() throws Exception {
 		assertThat(put(backends.cart(), "{\"failureRate\":2}").statusCode()).isEqualTo(400);
 		assertThat(put(backends.cart(), "{\"latency\":100}").statusCode()).isEqualTo(400);
 		assertThat(put(backends.cart(), "not json").statusCode()).isEqualTo(400);
+		assertThat(put(backends.cart(), "{\"failCanary\":\"sometimes\"}").statusCode()).isEqualTo(400);
 		assertThat(backends.cart().faults().current()).isEqualTo(FaultSettings.NONE);
 	}
 
 	private HttpResponse<String> get(RunningBackend backend, String path) throws Exception {
 		return this.http.send(request(backend, path).GET().build(), BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(RunningBackend backend, String path, String variant) throws Exception {
+		return this.http.send(request(backend, path).header(FaultSettings.VARIANT_HEADER, variant).GET().build(),
+				BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> put(RunningBackend backend, String json) throws Exception {

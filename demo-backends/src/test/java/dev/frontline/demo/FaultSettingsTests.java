@@ -28,6 +28,28 @@ class FaultSettingsTests {
 	}
 
 	@Test
+	void failCanaryAloneFailsOnlyTheCanary() {
+		FaultSettings settings = new FaultSettings.Change(null, null, null, true).toSettings();
+		assertThat(settings).isEqualTo(FaultSettings.failingTheCanary());
+		assertThat(settings.failureRate()).isZero();
+		assertThat(settings.failsForVariant("canary")).isTrue();
+		assertThat(settings.failsForVariant(" Canary ")).isTrue();
+		assertThat(settings.failsForVariant("stable")).isFalse();
+		assertThat(settings.failsForVariant(null)).isFalse();
+	}
+
+	@Test
+	void statusNextToFailCanaryLeavesTheStableRuntimeAlone() {
+		assertThat(new FaultSettings.Change(null, null, 502, true).toSettings().failureRate()).isZero();
+	}
+
+	@Test
+	void leavesTheCanaryAloneUnlessToldOtherwise() {
+		assertThat(new FaultSettings.Change(null, 1.0, 500, false).toSettings().failsForVariant("canary")).isFalse();
+		assertThat(FaultSettings.NONE.failsForVariant("canary")).isFalse();
+	}
+
+	@Test
 	void rejectsValuesOutOfRange() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new FaultSettings(-1, 0, 503));
 		assertThatIllegalArgumentException().isThrownBy(() -> new FaultSettings(0, 1.5, 503));

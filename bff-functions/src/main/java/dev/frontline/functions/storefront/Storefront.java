@@ -21,11 +21,15 @@ class Storefront {
 
 	private final StorefrontProperties properties;
 
-	Storefront(ProfileClient profiles, CatalogClient catalog, CartClient carts, StorefrontProperties properties) {
+	private final DemoProperties demo;
+
+	Storefront(ProfileClient profiles, CatalogClient catalog, CartClient carts, StorefrontProperties properties,
+			DemoProperties demo) {
 		this.profiles = profiles;
 		this.catalog = catalog;
 		this.carts = carts;
 		this.properties = properties;
+		this.demo = demo;
 	}
 
 	Mono<Profile> profile(String user) {
@@ -47,9 +51,13 @@ class Storefront {
 	/**
 	 * Asks the three backends at once; the page takes as long as the slowest of them.
 	 * Without a profile there is no page; without recommendations or a cart, the page
-	 * shows none and names them as missing.
+	 * shows none and names them as missing. The canary of a release shows a banner on it,
+	 * and fails it on purpose while its failure switch is on.
 	 */
 	Mono<HomePage> homePage(String user) {
+		if (this.demo.fail()) {
+			return Mono.error(DemoFailureSwitchedOn::new);
+		}
 		Branch<Profile> profile = Branch.required("profile", profile(user));
 		Branch<Recommendations> recommendations = Branch
 			.optional("recommendations", recommendations(user), Recommendations.none())
@@ -58,8 +66,8 @@ class Storefront {
 			.timeout(this.properties.optionalPartTimeout());
 		return FanOut.of(profile, recommendations, cart)
 			.deadline(this.properties.homePageDeadline())
-			.join((parts) -> new HomePage(parts.get(profile), parts.get(recommendations), parts.get(cart),
-					parts.missing()));
+			.join((parts) -> new HomePage(this.demo.banner(), parts.get(profile), parts.get(recommendations),
+					parts.get(cart), parts.missing()));
 	}
 
 	/**
