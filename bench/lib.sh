@@ -46,7 +46,18 @@ prepare() {
 		[ ! -f "$ROOT/admin-console/target/admin-console-$VERSION.jar" ]; then
 		(cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package)
 	fi
+	stock_jar
 	trap cleanup EXIT
+}
+
+STOCK_JAR="bench/stock-gateway/target/stock-gateway-$VERSION.jar"
+
+# stock_jar: builds the stock Spring Cloud Gateway (a standalone project, not a module of the
+# root pom) if its jar is missing.
+stock_jar() {
+	if [ ! -f "$ROOT/$STOCK_JAR" ]; then
+		(cd "$ROOT" && ./mvnw -B -q -f bench/stock-gateway/pom.xml -DskipTests -Dspring-javaformat.skip=true package)
+	fi
 }
 
 await_http() {
@@ -82,6 +93,17 @@ start_gateway() {
 	start_java "$id" "gateway/target/gateway-$VERSION.jar" --server.port="$port" \
 		--management.server.port=$((port + 1)) --frontline.gateway.id="$id" --frontline.data-dir="$WORK/data" \
 		--frontline.gateway.control-plane.uri="http://127.0.0.1:$admin" --logging.level.root=WARN "$@"
+}
+
+# start_stock_gateway NAME PORT UPSTREAM_PORT [ARGS...]: the stock Spring Cloud Gateway, forwarding
+# /plain/** as is and /secured/** with a JWT (HS256, the local secret) and a Redis rate limit per
+# user (127.0.0.1:6379) to the upstream on loopback. Like start_gateway it does not wait, so that
+# services start side by side: await_http "http://127.0.0.1:PORT/plain/" before measuring.
+start_stock_gateway() {
+	local name="$1" port="$2" upstream="$3"
+	shift 3
+	stock_jar
+	start_java "$name" "$STOCK_JAR" --server.port="$port" --upstream="http://127.0.0.1:$upstream" "$@"
 }
 
 # add_route ADMIN_PORT ID PATH AUTH_MODE UPSTREAM FUNCTION [EXTRA_JSON_FIELDS]
