@@ -64,12 +64,11 @@ public record RateLimitProperties(@DefaultValue("local") @NotNull Mode mode,
 		EXACT,
 
 		/**
-		 * Decisions are taken on a local copy of the bucket, and a gateway syncs with
-		 * Redis only once its unsynced tokens would exceed {@code sync-tokens} or
-		 * {@code sync-interval} has passed since its last sync; the limit may be exceeded
-		 * by a bounded amount (see {@link Redis}).
+		 * Each gateway takes tokens from the Redis bucket in leases sized to its recent
+		 * traffic and spends them locally; the limit may be missed by a bounded amount
+		 * (see {@link Redis}).
 		 */
-		DELAYED
+		LEASED
 
 	}
 
@@ -93,38 +92,36 @@ public record RateLimitProperties(@DefaultValue("local") @NotNull Mode mode,
 	 * {@code frontline:ratelimit:}
 	 * @param failurePolicy what happens while Redis cannot be reached: {@code fail-open}
 	 * or {@code fail-closed}; default {@code fail-open}
-	 * @param maxBuckets how many bucket proxies (which batch concurrent requests to one
-	 * bucket) are kept at most; default 100000 buckets
-	 * @param sync how each gateway keeps in step with Redis: {@code exact} (every
-	 * decision on Redis) or {@code delayed} (decisions on a local copy of each bucket,
-	 * synced now and then); default {@code exact}. In {@code delayed} mode a gateway
-	 * admits at most {@code syncTokens} tokens per bucket that Redis has not yet been
-	 * told of, and tells Redis at the first decision after {@code syncInterval} has
-	 * passed since its last sync or when one more token would exceed {@code syncTokens}.
-	 * Local decisions are taken on the state of the bucket in Redis at the last sync
-	 * (refilled locally), so a gateway never refuses a request that the exact mode would
-	 * admit; the tokens it admitted unseen are then charged to Redis even if that drives
-	 * the bucket below zero, and later requests wait until the refill repays them. The
-	 * bound: with {@code G} gateways sharing a bucket, they together admit at most
-	 * {@code G × syncTokens} tokens more than the exact limit (each gateway at most its
-	 * own unsynced tokens, which no other gateway can see), and at any instant Redis lags
-	 * the real consumption by at most that much; for example 3 gateways with the default
-	 * 10 tokens over-admit at most 30 requests per bucket. A gateway that sees no
-	 * requests for a bucket does not sync it, so the interval only bounds how stale the
-	 * state of a busy bucket is, not the over-admission
-	 * @param syncInterval in {@code delayed} mode, the time after which a gateway syncs a
-	 * bucket with Redis at its next decision; default 100 ms
-	 * @param syncTokens in {@code delayed} mode, how many tokens per bucket a gateway
-	 * admits at most without syncing with Redis; default 10 tokens
+	 * @param maxBuckets how many buckets each gateway tracks at once; default 100000
+	 * buckets
+	 * @param sync how each gateway keeps in step with Redis: {@code leased} or
+	 * {@code exact}; default {@code leased}. In {@code exact} mode every decision is
+	 * taken on Redis (Bucket4j compare-and-swap, concurrent decisions on one bucket
+	 * batched), and gateways together admit exactly the limit. In {@code leased} mode a
+	 * gateway takes tokens from the Redis bucket in leases, one atomic Lua script run
+	 * each, sized to cover the bucket's traffic on that gateway over {@code leaseTime}
+	 * (at most {@code leaseTokens} and the burst), fetches the next lease in the
+	 * background once half of one is spent, and drops tokens left unspent for
+	 * {@code leaseTime}. No token is spent that Redis has not granted, so the bound is
+	 * this: over any interval, {@code G} gateways sharing a bucket admit at most the
+	 * exact limit plus the tokens they held unspent at its start, fewer than
+	 * {@code G × leaseTokens}; and a gateway holding unspent tokens makes others refuse
+	 * at most as many requests the exact limit would admit. With 3 gateways and the
+	 * default 100 tokens that is at most 300 requests per bucket either way, and far
+	 * fewer for buckets whose traffic per lease time is lower than that
+	 * @param leaseTime in {@code leased} mode, how much of a bucket's traffic a lease is
+	 * sized for, and how long its tokens last; default 100 ms
+	 * @param leaseTokens in {@code leased} mode, the most tokens a gateway takes from one
+	 * bucket at once; default 100 tokens
 	 */
 	public record Redis(@DefaultValue("redis://127.0.0.1:6379") @NotNull URI uri,
 			@DefaultValue("50ms") @NotNull @DurationMin(millis = 1) Duration timeout,
 			@DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 			@DefaultValue("frontline:ratelimit:") @NotNull String keyPrefix,
 			@DefaultValue("fail-open") @NotNull FailurePolicy failurePolicy,
-			@DefaultValue("100000") @Positive int maxBuckets, @DefaultValue("exact") @NotNull Sync sync,
-			@DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration syncInterval,
-			@DefaultValue("10") @Positive long syncTokens) {
+			@DefaultValue("100000") @Positive int maxBuckets, @DefaultValue("leased") @NotNull Sync sync,
+			@DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration leaseTime,
+			@DefaultValue("100") @Positive long leaseTokens) {
 
 	}
 

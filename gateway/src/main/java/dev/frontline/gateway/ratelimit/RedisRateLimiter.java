@@ -2,6 +2,7 @@ package dev.frontline.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,8 +12,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -42,10 +41,10 @@ import org.springframework.beans.factory.DisposableBean;
  * per batch instead of one per request; batching never takes more tokens than the bucket
  * holds, so the limit stays exact across gateways.
  * <p>
- * With {@code sync=delayed}, each gateway decides on a local copy of each bucket and
- * syncs it with Redis at most once per {@code sync-interval} or {@code sync-tokens}
- * tokens (Bucket4j's delaying optimization, batched too); gateways may then together
- * admit a bounded number of requests over the limit, see
+ * That is {@code sync=exact}. With {@code sync=leased} (the default) each gateway takes
+ * tokens from the Redis bucket in leases, one Lua script run each, and spends them
+ * locally ({@link LeasedBuckets}): a busy bucket then costs one round trip per lease, and
+ * most requests are decided without waiting for Redis, within a bounded error, see
  * {@link RateLimitProperties.Redis}.
  * <p>
  * While Redis cannot be reached (commands time out after {@code timeout}, and fail at
@@ -75,8 +74,6 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 
 	private final Cache<String, AsyncBucketProxy> proxies;
 
-	private final Optimization optimization;
-
 	private final AtomicBoolean connecting = new AtomicBoolean();
 
 	private final AtomicLong nextConnectAttempt = new AtomicLong(System.nanoTime());
@@ -103,11 +100,6 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 			.timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
 			.build());
-		this.optimization = switch (properties.sync()) {
-			case EXACT -> Optimizations.batching();
-			case DELAYED ->
-				Optimizations.delaying(new DelayParameters(properties.syncTokens(), properties.syncInterval()));
-		};
 		this.proxies = Caffeine.newBuilder()
 			.maximumSize(properties.maxBuckets())
 			.expireAfterAccess(Duration.ofMinutes(10))
@@ -122,9 +114,13 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 			connectIfDue();
 			return Mono.just(degraded(key, limit));
 		}
-		AsyncBucketProxy bucket = this.proxies.get(key, (ignored) -> current.buckets()
-			.builder()
-			.withOptimization(this.optimization)
+		LeasedBuckets leased = current.leased();
+		if (leased != null) {
+			return leased.tryConsume(key, limit, this::degraded);
+		}
+		AsyncProxyManager<String> buckets = current.buckets();
+		AsyncBucketProxy bucket = this.proxies.get(key, (ignored) -> buckets.builder()
+			.withOptimization(Optimizations.batching())
 			.build(this.properties.keyPrefix() + key, () -> CompletableFuture.completedFuture(limit.configuration())));
 		// Compare-and-swap takes two commands, each with its own timeout; this bounds the
 		// whole exchange in case a command is retried.
@@ -162,8 +158,22 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 		if (!this.connecting.compareAndSet(false, true)) {
 			return;
 		}
-		RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-		this.client.connectAsync(codec, this.uri).whenComplete((connection, ex) -> {
+		CompletionStage<Connected> connecting = switch (this.properties.sync()) {
+			case EXACT ->
+				this.client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), this.uri)
+					.thenApply((connection) -> new Connected(connection, Bucket4jLettuce.casBasedBuilder(connection)
+						.expirationAfterWrite(
+								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+						.requestTimeout(this.properties.timeout().multipliedBy(4))
+						.build()
+						.asAsync(), null));
+			case LEASED -> this.client.connectAsync(StringCodec.UTF8, this.uri)
+				.thenApply((connection) -> new Connected(connection, null,
+						new LeasedBuckets(new RedisTokenSource(connection.async(), this.properties.keyPrefix()),
+								this.properties.leaseTokens(), this.properties.leaseTime(),
+								this.properties.maxBuckets(), System::nanoTime)));
+		};
+		connecting.whenComplete((connected, ex) -> {
 			this.connecting.set(false);
 			if (ex != null) {
 				logger.warn("Redis for rate limits is not reachable at " + this.properties.uri() + " (" + ex
@@ -173,13 +183,7 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 						+ " until it is");
 				return;
 			}
-			this.connected = new Connected(connection,
-					Bucket4jLettuce.casBasedBuilder(connection)
-						.expirationAfterWrite(
-								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
-						.requestTimeout(this.properties.timeout().multipliedBy(4))
-						.build()
-						.asAsync());
+			this.connected = connected;
 		});
 	}
 
@@ -193,7 +197,12 @@ final class RedisRateLimiter implements RateLimiter, DisposableBean {
 		this.resources.shutdown(0, 2, TimeUnit.SECONDS);
 	}
 
-	private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets) {
+	/**
+	 * An open connection and what decides on it: Bucket4j's proxies in {@code exact}
+	 * mode, leases in {@code leased} mode.
+	 */
+	private record Connected(StatefulRedisConnection<?, ?> connection, @Nullable AsyncProxyManager<String> buckets,
+			@Nullable LeasedBuckets leased) {
 
 	}
 

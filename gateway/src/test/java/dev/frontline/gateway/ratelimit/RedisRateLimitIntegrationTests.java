@@ -44,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Gateways sharing buckets on the Redis of 127.0.0.1:6379: one connected to it directly,
  * and one fail-open and one fail-closed gateway connected through a proxy that the tests
- * cut off to make Redis unreachable. Skipped when Redis is not there, unless
- * {@code CI=true}.
+ * cut off to make Redis unreachable, all leasing tokens (the default); and pairs of
+ * gateways in each sync mode. Skipped when Redis is not there, unless {@code CI=true}.
  */
 class RedisRateLimitIntegrationTests {
 
@@ -96,42 +96,45 @@ class RedisRateLimitIntegrationTests {
 	}
 
 	@Test
-	void gatewaysSharingRedisTogetherAllowExactlyTheLimit() {
+	void exactGatewaysSharingRedisTogetherAllowExactlyTheLimit() {
+		String exact = "--frontline.gateway.rate-limit.redis.sync=exact";
+		Gateway first = start("exact-1", REDIS_PORT, "fail-open", exact);
+		Gateway second = start("exact-2", REDIS_PORT, "fail-open", exact);
 		apply(route("shared", limit(10, Duration.ofMinutes(1), 10)));
-		awaitConnected(direct);
-		awaitConnected(failOpen);
+		awaitConnected(first);
+		awaitConnected(second);
 		// Concurrent requests on both gateways, so that batching comes into play.
 		List<HttpStatus> statuses = Flux.range(0, 40)
-			.flatMap((i) -> ((i % 2 == 0) ? direct : failOpen).status("/api/shared"), 16)
+			.flatMap((i) -> ((i % 2 == 0) ? first : second).status("/api/shared"), 16)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 		assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(10);
 		assertThat(statuses).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(30);
-		assertThat(direct.count("shared", "degraded") + failOpen.count("shared", "degraded")).isZero();
-		assertThat(direct.count("shared", "allowed") + failOpen.count("shared", "allowed")).isEqualTo(10);
+		assertThat(first.count("shared", "degraded") + second.count("shared", "degraded")).isZero();
+		assertThat(first.count("shared", "allowed") + second.count("shared", "allowed")).isEqualTo(10);
 	}
 
 	@Test
-	void delayedGatewaysTogetherAllowTheLimitAndAtMostTheirUnsyncedTokensMore() {
-		int syncTokens = 3;
-		String[] delayed = { "--frontline.gateway.rate-limit.redis.sync=delayed",
-				"--frontline.gateway.rate-limit.redis.sync-interval=1s",
-				"--frontline.gateway.rate-limit.redis.sync-tokens=" + syncTokens };
-		Gateway first = start("delayed-1", REDIS_PORT, "fail-open", delayed);
-		Gateway second = start("delayed-2", REDIS_PORT, "fail-open", delayed);
-		apply(route("delayed", limit(10, Duration.ofMinutes(1), 10)));
+	void leasingGatewaysTogetherNeverAllowMoreThanTheLimitNorFewerThanItLessTheirLeases() {
+		int leaseTokens = 3;
+		String[] leased = { "--frontline.gateway.rate-limit.redis.sync=leased",
+				"--frontline.gateway.rate-limit.redis.lease-time=1s",
+				"--frontline.gateway.rate-limit.redis.lease-tokens=" + leaseTokens };
+		Gateway first = start("leased-1", REDIS_PORT, "fail-open", leased);
+		Gateway second = start("leased-2", REDIS_PORT, "fail-open", leased);
+		apply(route("leased", limit(20, Duration.ofMinutes(1), 20)));
 		awaitConnected(first);
 		awaitConnected(second);
-		List<HttpStatus> statuses = Flux.range(0, 60)
-			.flatMap((i) -> ((i % 2 == 0) ? first : second).status("/api/delayed"), 16)
+		List<HttpStatus> statuses = Flux.range(0, 80)
+			.flatMap((i) -> ((i % 2 == 0) ? first : second).status("/api/leased"), 16)
 			.collectList()
 			.block(Duration.ofSeconds(30));
-		// The bound of RateLimitProperties.Redis: G gateways admit at most G x
-		// sync-tokens more than the limit, and never less than it.
+		// The bound of RateLimitProperties.Redis: no token is spent that Redis did not
+		// grant, and at most G x lease-tokens are left unspent in leases.
 		long allowed = statuses.stream().filter(HttpStatus.OK::equals).count();
-		assertThat(allowed).isBetween(10L, 10L + 2 * syncTokens);
-		assertThat(statuses).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(60 - (int) allowed);
-		assertThat(first.count("delayed", "degraded") + second.count("delayed", "degraded")).isZero();
+		assertThat(allowed).isBetween(20L - 2 * leaseTokens, 20L);
+		assertThat(statuses).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(80 - (int) allowed);
+		assertThat(first.count("leased", "degraded") + second.count("leased", "degraded")).isZero();
 	}
 
 	@Test
