@@ -1,5 +1,8 @@
 package dev.frontline.admin;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.frontline.admin.fleet.RouteStatsReports;
 import dev.frontline.admin.snapshot.ConfigVersion;
 import dev.frontline.admin.snapshot.ConfigVersions;
 import dev.frontline.admin.snapshot.InvalidSnapshot;
 import dev.frontline.admin.snapshot.SnapshotPublisher;
 import dev.frontline.contract.ApiKey;
 import dev.frontline.contract.ConfigSnapshot;
+import dev.frontline.contract.LatencyHistogram;
 import dev.frontline.contract.RouteMatch;
 import dev.frontline.contract.RouteRule;
+import dev.frontline.contract.RouteStats;
 import dev.frontline.contract.Target;
+import dev.frontline.contract.Variant;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -55,6 +63,9 @@ public abstract class StoreBehaviour {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private RouteStatsReports reports;
 
 	@Test
 	@Order(1)
@@ -157,11 +168,91 @@ public abstract class StoreBehaviour {
 			.andExpect(jsonPath("$[?(@.id == '" + id + "')].scopes[1]").value("cart:write"));
 	}
 
+	@Test
+	@Order(8)
+	void keepsStatsReportsAndSumsThemOverAWindow() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(10);
+		this.reports.add("store-gw-1", start, List.of(stats("store-stats", Variant.CANARY, 10, 1, 40),
+				stats("store-stats", Variant.STABLE, 90, 0, 40)));
+		this.reports.add("store-gw-2", start.plusMillis(500), List.of(stats("store-stats", Variant.CANARY, 20, 2, 40)));
+		this.reports.add("store-gw-2", start.plusSeconds(5), List.of(stats("store-stats", Variant.CANARY, 50, 50, 40)));
+		RouteStats canary = this.reports.merged("store-stats", Variant.CANARY, start, start.plusSeconds(5));
+		assertThat(canary.requests()).isEqualTo(30);
+		assertThat(canary.status5xx()).isEqualTo(3);
+		assertThat(canary.latency().total()).isEqualTo(30);
+		assertThat(this.reports.merged("store-stats", Variant.STABLE, start, start.plusSeconds(5)).requests())
+			.isEqualTo(90);
+		heartbeat("store-gw-3", """
+				{"appliedVersion": 1, "stats": [{"route": "store-stats", "variant": "stable", "status2xx": 4,
+				 "latency": %s}]}""".formatted(LatencyHistogram.empty().plus(3).plus(3).plus(3).plus(3).counts()));
+		this.mvc.perform(get("/api/v1/stats/routes?window=1m").with(Logins.VIEWER))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.routes[?(@.route == 'store-stats')].requests").value(4 + 90 + 30 + 50));
+	}
+
+	@Test
+	@Order(9)
+	void keepsReleasesTheirEvaluationsAndTheAuditLog() throws Exception {
+		add(route("store-released"));
+		String started = this.mvc
+			.perform(post("/api/v1/releases").with(Logins.OPERATOR).contentType(MediaType.APPLICATION_JSON).content("""
+					{"routeId": "store-released", "canary": {"uris": ["http://localhost:8091"], "function": "product"},
+					 "steps": [20, 50, 100], "interval": "1s", "analysis": {"minRequestsPerStep": 5}}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.weight").value(20))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(started, "$.id")).longValue();
+		assertThat(this.versions.current().route("store-released").orElseThrow().canary().weight()).isEqualTo(20);
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			this.reports.add("store-gw-1", Instant.now(), List.of(stats("store-released", Variant.CANARY, 10, 0, 20),
+					stats("store-released", Variant.STABLE, 40, 0, 20)));
+			this.mvc.perform(get("/api/v1/releases/{id}", id).with(Logins.VIEWER))
+				.andExpect(jsonPath("$.stepIndex").value(1))
+				.andExpect(jsonPath("$.weight").value(50))
+				.andExpect(jsonPath("$.evaluations[0].verdict").value("pass"))
+				.andExpect(jsonPath("$.evaluations[0].checks[0].name").value("maxErrorRate"));
+		});
+		this.mvc.perform(post("/api/v1/releases/{id}/pause", id).with(Logins.OPERATOR))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("paused"));
+		this.mvc.perform(post("/api/v1/releases/{id}/promote", id).with(Logins.ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("promoted"));
+		assertThat(this.versions.current().route("store-released").orElseThrow().stable().uris())
+			.containsExactly("http://localhost:8091");
+		this.mvc.perform(get("/api/v1/releases?routeId=store-released&state=promoted").with(Logins.VIEWER))
+			.andExpect(jsonPath("$[0].id").value(id));
+		this.mvc.perform(get("/api/v1/audit?target=release/" + id).with(Logins.VIEWER))
+			.andExpect(jsonPath("$[0].action").value("release.promote"))
+			.andExpect(jsonPath("$[0].actor").value("admin"))
+			.andExpect(jsonPath("$[1].action").value("release.pause"))
+			.andExpect(jsonPath("$[-1:].action").value("release.start"));
+		this.mvc
+			.perform(get("/api/v1/audit?actor=operator&action=release.start&from=" + Instant.now().minusSeconds(600)
+					+ "&limit=1")
+				.with(Logins.VIEWER))
+			.andExpect(jsonPath("$[0].target").value("release/" + id));
+	}
+
+	private static RouteStats stats(String route, Variant variant, int requests, int errors, long latencyMs) {
+		LatencyHistogram latency = LatencyHistogram.empty();
+		for (int i = 0; i < requests; i++) {
+			latency = latency.plus(latencyMs);
+		}
+		return new RouteStats(route, variant, requests - errors, 0, errors, latency);
+	}
+
 	private void heartbeat(String id, long version, String error) throws Exception {
 		String body = """
 				{"appliedVersion": %d, "appliedHash": null, "error": %s,
 				 "startedAt": "2026-11-21T10:00:00Z", "controlPlaneConnected": true}""".formatted(version,
 				(error != null) ? "\"" + error + "\"" : "null");
+		heartbeat(id, body);
+	}
+
+	private void heartbeat(String id, String body) throws Exception {
 		this.mvc
 			.perform(
 					post("/api/v1/gateways/{id}/status", id).header(HttpHeaders.AUTHORIZATION, "Bearer local-dev-token")

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.frontline.admin.audit.AuditLog;
 import dev.frontline.admin.security.Author;
 import dev.frontline.admin.snapshot.SnapshotPublisher;
 import dev.frontline.contract.ApiKey;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every API key ever issued. Issuing and revoking store the change and publish a snapshot
- * with the active keys in one transaction, under the publishing lock, so the store and
- * the published config never disagree.
+ * with the active keys in one transaction, under the publishing lock, so the store, the
+ * audit log and the published config never disagree.
  */
 @Component
 class ApiKeys {
@@ -33,11 +34,14 @@ class ApiKeys {
 
 	private final SnapshotPublisher publisher;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ApiKeys(JdbcClient jdbc, SnapshotPublisher publisher) {
+	ApiKeys(JdbcClient jdbc, SnapshotPublisher publisher, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.publisher = publisher;
+		this.audit = audit;
 	}
 
 	/**
@@ -59,6 +63,8 @@ class ApiKeys {
 		ConfigSnapshot published = this.publisher
 			.publishApiKeys(author.name(), "issue API key " + entry.id() + " for " + client, (current) -> {
 				insert(entry, author);
+				this.audit.record(author.name(), "api-key.create", "api-key/" + entry.id(), "client " + client
+						+ ", scopes " + entry.scopes() + ", published as version " + (current.version() + 1));
 				return active();
 			})
 			.orElseThrow(() -> new IllegalStateException("Issuing an API key published nothing"));
@@ -82,6 +88,8 @@ class ApiKeys {
 				.param("revokedBy", author.name())
 				.param("id", id)
 				.update();
+			this.audit.record(author.name(), "api-key.revoke", "api-key/" + id,
+					"client " + stored.entry().client() + ", published as version " + (current.version() + 1));
 			return active();
 		});
 	}

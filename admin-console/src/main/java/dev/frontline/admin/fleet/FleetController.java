@@ -2,18 +2,19 @@ package dev.frontline.admin.fleet;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.frontline.admin.snapshot.ConfigVersions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,10 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FleetController {
 
-	/** Longest apply error kept; gateways may report long stack-like messages. */
-	private static final int MAX_ERROR_LENGTH = 4000;
-
 	private final GatewayStatuses statuses;
+
+	private final Heartbeats heartbeats;
 
 	private final ConfigVersions versions;
 
@@ -33,20 +33,24 @@ class FleetController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	FleetController(GatewayStatuses statuses, ConfigVersions versions, FleetProperties properties) {
+	FleetController(GatewayStatuses statuses, Heartbeats heartbeats, ConfigVersions versions,
+			FleetProperties properties) {
 		this.statuses = statuses;
+		this.heartbeats = heartbeats;
 		this.versions = versions;
 		this.properties = properties;
 	}
 
-	@PostMapping("/api/v1/gateways/{id}/status")
+	/**
+	 * Keeps a gateway's heartbeat, and the stats it carries, received now. PUT is taken
+	 * like POST.
+	 */
+	@RequestMapping(path = "/api/v1/gateways/{id}/status", method = { RequestMethod.POST, RequestMethod.PUT })
 	ResponseEntity<Void> heartbeat(
 			@PathVariable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,99}",
 					message = "must be 1 to 100 letters, digits, dots, dashes, underscores or colons") String id,
 			@Valid @RequestBody Heartbeat heartbeat) {
-		this.statuses.save(new GatewayStatus(id, heartbeat.startedAt(), this.clock.instant(),
-				heartbeat.appliedVersion(), heartbeat.appliedHash(), truncated(heartbeat.error()),
-				Boolean.TRUE.equals(heartbeat.controlPlaneConnected())));
+		this.heartbeats.record(id, heartbeat, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -58,10 +62,6 @@ class FleetController {
 			.stream()
 			.map((status) -> FleetMember.of(status, current, status.lastSeen().isBefore(staleBefore)))
 			.toList();
-	}
-
-	private static @Nullable String truncated(@Nullable String error) {
-		return (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
 	}
 
 }

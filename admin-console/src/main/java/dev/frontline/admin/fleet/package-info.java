@@ -1,6 +1,6 @@
 /**
- * The gateways that report to the control plane, and whether each has applied the current
- * snapshot.
+ * The gateways that report to the control plane, whether each has applied the current
+ * snapshot, and the per-route, per-variant stats they report.
  */
 @NullMarked
 package dev.frontline.admin.fleet;

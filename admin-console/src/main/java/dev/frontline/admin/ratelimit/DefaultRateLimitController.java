@@ -1,14 +1,17 @@
 package dev.frontline.admin.ratelimit;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import dev.frontline.admin.audit.AuditLog;
 import dev.frontline.admin.security.Author;
 import dev.frontline.admin.snapshot.ConfigVersions;
 import dev.frontline.admin.snapshot.SnapshotPublisher;
 import dev.frontline.admin.web.ApiHeaders;
 import dev.frontline.contract.ConfigSnapshot;
 import dev.frontline.contract.ConfigViolations;
+import dev.frontline.contract.DurationJson;
 import dev.frontline.contract.FieldError;
 import dev.frontline.contract.RateLimitPolicy;
 import jakarta.validation.Validator;
@@ -30,16 +33,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/config/default-rate-limit")
 class DefaultRateLimitController {
 
+	/** The default rate limit's name in the audit log. */
+	private static final String TARGET = "default-rate-limit";
+
 	private final ConfigVersions versions;
 
 	private final SnapshotPublisher publisher;
 
 	private final Validator validator;
 
-	DefaultRateLimitController(ConfigVersions versions, SnapshotPublisher publisher, Validator validator) {
+	private final AuditLog audit;
+
+	DefaultRateLimitController(ConfigVersions versions, SnapshotPublisher publisher, Validator validator,
+			AuditLog audit) {
 		this.versions = versions;
 		this.publisher = publisher;
 		this.validator = validator;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -63,7 +73,13 @@ class DefaultRateLimitController {
 			throw new InvalidRateLimitPolicy(errors);
 		}
 		ConfigSnapshot published = this.publisher.publishDefaultRateLimit(author.name(), "set default rate limit",
-				(current) -> Optional.of(policy));
+				(current) -> {
+					this.audit.record(author.name(), "default-rate-limit.set", TARGET,
+							policy.permits() + " per " + DurationJson.format(policy.period()) + " by "
+									+ policy.key().name().toLowerCase(Locale.ROOT).replace('_', '-')
+									+ ", published as version " + (current.version() + 1));
+					return Optional.of(policy);
+				});
 		return ResponseEntity.ok().header(ApiHeaders.CONFIG_VERSION, version(published)).body(policy);
 	}
 
@@ -74,6 +90,8 @@ class DefaultRateLimitController {
 					if (current.defaultRateLimit() == null) {
 						throw new DefaultRateLimitNotSet();
 					}
+					this.audit.record(author.name(), "default-rate-limit.clear", TARGET,
+							"published as version " + (current.version() + 1));
 					return Optional.empty();
 				});
 		return ResponseEntity.noContent().header(ApiHeaders.CONFIG_VERSION, version(published)).build();

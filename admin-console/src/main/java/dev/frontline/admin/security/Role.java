@@ -11,7 +11,10 @@ public enum Role {
 	/** Reads everything, changes nothing. */
 	VIEWER,
 
-	/** Changes routes and the default rate limit, and rolls the config back. */
+	/**
+	 * Changes routes and the default rate limit, rolls the config back, and runs
+	 * releases.
+	 */
 	OPERATOR,
 
 	/** Manages API keys. */

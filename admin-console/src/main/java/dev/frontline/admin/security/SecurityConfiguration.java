@@ -34,9 +34,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * token, never a person's credentials;</li>
  * <li>the REST API for people ({@code /api/**}): HTTP Basic for scripts, stateless and
  * without CSRF token, or the session of a logged-in browser, with CSRF token for changes.
- * Reads need the viewer role, route changes, the default rate limit and rollbacks the
- * operator role, API keys the admin role. Refusals are problems: 401 with a Basic
- * challenge, 403;</li>
+ * Reads need the viewer role, route changes, the default rate limit, rollbacks and
+ * releases the operator role, API keys the admin role. Refusals are problems: 401 with a
+ * Basic challenge, 403;</li>
  * <li>everything else, the browser pages: form login and a session; an anonymous visitor
  * is sent to the login page.</li>
  * </ol>
@@ -114,7 +114,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.hasRole(Role.VIEWER.name())
 				.requestMatchers("/api/v1/routes", "/api/v1/routes/**", "/api/v1/config/rollback/*",
-						"/api/v1/config/default-rate-limit")
+						"/api/v1/config/default-rate-limit", "/api/v1/releases", "/api/v1/releases/**")
 				.hasRole(Role.OPERATOR.name())
 				.anyRequest()
 				.denyAll())

@@ -3,12 +3,14 @@ package dev.frontline.admin.snapshot;
 import java.net.URI;
 import java.util.List;
 
+import dev.frontline.admin.audit.AuditLog;
 import dev.frontline.admin.catalogue.CompositionChecks;
 import dev.frontline.admin.catalogue.CompositionReport;
 import dev.frontline.admin.security.Author;
 import dev.frontline.admin.web.ApiHeaders;
 import dev.frontline.contract.ConfigSnapshot;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,10 +34,17 @@ class ConfigController {
 
 	private final CompositionChecks compositions;
 
-	ConfigController(ConfigVersions versions, SnapshotPublisher publisher, CompositionChecks compositions) {
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	ConfigController(ConfigVersions versions, SnapshotPublisher publisher, CompositionChecks compositions,
+			AuditLog audit, ApplicationEventPublisher events) {
 		this.versions = versions;
 		this.publisher = publisher;
 		this.compositions = compositions;
+		this.audit = audit;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -62,7 +71,8 @@ class ConfigController {
 	 * hash differs from the old one's when the keys or the default changed in between.
 	 * <p>
 	 * The old routes' function compositions are checked against today's catalogues first:
-	 * a function removed since would make a rolled-back route fail.
+	 * a function removed since would make a rolled-back route fail. Once the rollback is
+	 * committed, a {@link ConfigRolledBack} event lets active releases stop.
 	 */
 	@PostMapping("/rollback/{version}")
 	ResponseEntity<ConfigSnapshot> rollback(@PathVariable long version, Author author) {
@@ -71,9 +81,12 @@ class ConfigController {
 		if (!composition.errors().isEmpty()) {
 			throw new InvalidSnapshot(composition.errors());
 		}
-		ConfigSnapshot published = this.publisher
-			.publish(author.name(), "rollback to " + version, (current) -> target.routes())
-			.orElseThrow();
+		ConfigSnapshot published = this.publisher.publish(author.name(), "rollback to " + version, (current) -> {
+			this.audit.record(author.name(), "config.rollback", "version/" + version,
+					"published the routes of version " + version + " as version " + (current.version() + 1));
+			return target.routes();
+		}).orElseThrow();
+		this.events.publishEvent(new ConfigRolledBack(published, version, author.name()));
 		return ResponseEntity.created(URI.create("/api/v1/config/versions/" + published.version()))
 			.header(ApiHeaders.CONFIG_VERSION, String.valueOf(published.version()))
 			.header(ApiHeaders.WARNING, composition.warnings().toArray(String[]::new))

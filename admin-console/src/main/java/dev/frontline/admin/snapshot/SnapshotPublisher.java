@@ -56,9 +56,10 @@ public class SnapshotPublisher {
 	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
 	 */
 	public Optional<ConfigSnapshot> publish(String createdBy, String summary, SnapshotChange change) {
-		return publishContent(createdBy, summary, (current) -> {
+		return publishContent(createdBy, (current) -> {
 			List<RouteRule> routes = change.apply(current);
-			return (routes != null) ? new Content(routes, current.apiKeys(), current.defaultRateLimit()) : null;
+			return (routes != null) ? new Content(routes, current.apiKeys(), current.defaultRateLimit(), summary)
+					: null;
 		});
 	}
 
@@ -73,9 +74,10 @@ public class SnapshotPublisher {
 	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
 	 */
 	public Optional<ConfigSnapshot> publishApiKeys(String createdBy, String summary, ApiKeyChange change) {
-		return publishContent(createdBy, summary, (current) -> {
+		return publishContent(createdBy, (current) -> {
 			List<ApiKey> apiKeys = change.apply(current);
-			return (apiKeys != null) ? new Content(current.routes(), apiKeys, current.defaultRateLimit()) : null;
+			return (apiKeys != null) ? new Content(current.routes(), apiKeys, current.defaultRateLimit(), summary)
+					: null;
 		});
 	}
 
@@ -89,12 +91,32 @@ public class SnapshotPublisher {
 	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
 	 */
 	public ConfigSnapshot publishDefaultRateLimit(String createdBy, String summary, DefaultRateLimitChange change) {
-		return publishContent(createdBy, summary,
-				(current) -> new Content(current.routes(), current.apiKeys(), change.apply(current).orElse(null)))
+		return publishContent(createdBy,
+				(current) -> new Content(current.routes(), current.apiKeys(), change.apply(current).orElse(null),
+						summary))
 			.orElseThrow(() -> new IllegalStateException("A default rate limit change published nothing"));
 	}
 
-	private Optional<ConfigSnapshot> publishContent(String createdBy, String summary,
+	/**
+	 * Publishes the snapshot that a described change of the routes makes of the current
+	 * one, with the current API keys and default rate limit, under the summary the change
+	 * gives, and announces it like {@link #publish}. What the change stores commits even
+	 * when it publishes nothing.
+	 * @param createdBy who publishes it
+	 * @param change computes the new routes and their summary; runs while publishing is
+	 * locked, in the publishing transaction
+	 * @return the published snapshot, or empty if the change published nothing
+	 * @throws InvalidSnapshot if the resulting snapshot breaks the config's constraints
+	 */
+	public Optional<ConfigSnapshot> publishDescribed(String createdBy, DescribedChange change) {
+		return publishContent(createdBy, (current) -> {
+			DescribedChange.Described described = change.apply(current);
+			return (described != null) ? new Content(described.routes(), current.apiKeys(), current.defaultRateLimit(),
+					described.summary()) : null;
+		});
+	}
+
+	private Optional<ConfigSnapshot> publishContent(String createdBy,
 			Function<ConfigSnapshot, @Nullable Content> change) {
 		ConfigSnapshot published = this.transactions.execute((status) -> {
 			long head = this.versions.lockHead();
@@ -112,7 +134,7 @@ public class SnapshotPublisher {
 			if (!errors.isEmpty()) {
 				throw new InvalidSnapshot(errors);
 			}
-			this.versions.append(next, summary);
+			this.versions.append(next, content.summary());
 			return next;
 		});
 		if (published != null) {
@@ -122,9 +144,10 @@ public class SnapshotPublisher {
 	}
 
 	/**
-	 * What the next snapshot holds.
+	 * What the next snapshot holds, and the summary of the change for the history.
 	 */
-	private record Content(List<RouteRule> routes, List<ApiKey> apiKeys, @Nullable RateLimitPolicy defaultRateLimit) {
+	private record Content(List<RouteRule> routes, List<ApiKey> apiKeys, @Nullable RateLimitPolicy defaultRateLimit,
+			String summary) {
 
 	}
 

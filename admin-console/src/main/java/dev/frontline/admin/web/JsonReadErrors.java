@@ -18,6 +18,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Names the field of a request body that could not be read, and says what it should have
@@ -49,6 +50,12 @@ final class JsonReadErrors {
 		}
 		if (jackson instanceof MismatchedInputException mismatch) {
 			return new FieldError(field, expected(mismatch));
+		}
+		if (jackson instanceof ValueInstantiationException
+				&& jackson.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+			// A value type that checks itself, such as a latency histogram with the wrong
+			// number of buckets, says what is wrong.
+			return new FieldError(field, firstLine(refused.getMessage()));
 		}
 		return new FieldError(field, "is invalid");
 	}

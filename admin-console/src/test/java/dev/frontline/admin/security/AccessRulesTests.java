@@ -47,7 +47,8 @@ class AccessRulesTests {
 	@Test
 	void letsAViewerReadEverythingButApiKeys() throws Exception {
 		for (String path : new String[] { "/api/v1/routes", "/api/v1/routes/product", "/api/v1/config",
-				"/api/v1/config/versions", "/api/v1/config/versions/1", "/api/v1/gateways" }) {
+				"/api/v1/config/versions", "/api/v1/config/versions/1", "/api/v1/gateways", "/api/v1/releases",
+				"/api/v1/audit", "/api/v1/stats/routes" }) {
 			this.mvc.perform(get(path).with(VIEWER)).andExpect(status().isOk());
 		}
 		forbidden(this.mvc.perform(get("/api/v1/api-keys").with(VIEWER)));
