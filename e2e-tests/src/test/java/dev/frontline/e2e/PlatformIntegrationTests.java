@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +62,10 @@ class PlatformIntegrationTests {
 
 	private static int cartPort;
 
+	private static int profilePort;
+
+	private static String canaryUri;
+
 	private static ServiceProcess admin;
 
 	private static ServiceProcess gateway;
@@ -79,6 +86,7 @@ class PlatformIntegrationTests {
 		int catalog = ServiceProcess.freePort();
 		int cart = ServiceProcess.freePort();
 		cartPort = cart;
+		profilePort = profile;
 		int functionsPort = ServiceProcess.freePort();
 		functionsUri = "http://127.0.0.1:" + functionsPort;
 		adminPort = ServiceProcess.freePort();
@@ -92,9 +100,17 @@ class PlatformIntegrationTests {
 				List.of("--frontline.backends.profile.url=http://127.0.0.1:" + profile,
 						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
 						"--frontline.backends.cart.url=http://127.0.0.1:" + cart));
+		int canaryPort = ServiceProcess.freePort();
+		canaryUri = "http://127.0.0.1:" + canaryPort;
+		ServiceProcess canary = ServiceProcess.springBoot("bff-functions-canary", "bff-functions", canaryPort,
+				ServiceProcess.freePort(), logDir,
+				List.of("--frontline.demo.variant=canary",
+						"--frontline.backends.profile.url=http://127.0.0.1:" + profile,
+						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
+						"--frontline.backends.cart.url=http://127.0.0.1:" + cart));
 		admin = adminConsole();
 		gateway = gateway();
-		for (ServiceProcess service : List.of(backends, functions, admin, gateway)) {
+		for (ServiceProcess service : List.of(backends, functions, canary, admin, gateway)) {
 			services.add(service.start());
 		}
 		for (ServiceProcess service : services) {
@@ -302,6 +318,117 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	@Order(37)
+	void promotesAHealthyCanaryThroughEveryStepAfterHoldingWhileTrafficIsLow() throws Exception {
+		createHomeRoute("release-home", "/api/release/home");
+		long release = startRelease("release-home", "[50, 100]", 1);
+		// No traffic yet: the first evaluation cannot decide, and the release holds.
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> verdicts(release).contains("inconclusive"));
+		assertThat(release(release).path("weight").asInt()).isEqualTo(50);
+
+		Set<String> variants = ConcurrentHashMap.newKeySet();
+		Set<Boolean> bannerOnCanary = ConcurrentHashMap.newKeySet();
+		String token = token("erin");
+		try (Traffic traffic = Traffic.start(() -> {
+			HttpResponse<String> response = get(gateway("/api/release/home"), token);
+			String variant = response.headers().firstValue("X-Frontline-Variant").orElse("none");
+			variants.add(variant + ":" + response.statusCode());
+			if ("canary".equals(variant)) {
+				bannerOnCanary.add(response.body().contains("New home page"));
+			}
+		})) {
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> "promoted".equals(release(release).path("state").asString()));
+		}
+		assertThat(variants).contains("stable:200", "canary:200").allMatch((seen) -> seen.endsWith(":200"));
+		assertThat(bannerOnCanary).containsExactly(true);
+		assertThat(verdicts(release)).contains("pass");
+		JsonNode route = json.readTree(send(asOperator(admin("/api/v1/routes/release-home")).GET()).body());
+		assertThat(route.path("stable").path("uris").get(0).asString()).isEqualTo(canaryUri);
+		assertThat(route.path("canary").isMissingNode() || route.path("canary").isNull()).isTrue();
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(get(gateway("/api/release/home"), token).body()).contains("New home page"));
+	}
+
+	@Test
+	@Order(38)
+	void rollsAFailingCanaryBackAutomatically() throws Exception {
+		createHomeRoute("rollback-home", "/api/rollback/home");
+		HttpResponse<String> fault = send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + profilePort + "/__faults"))
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"failCanary\":true}")));
+		assertThat(fault.statusCode()).as(fault.body()).isEqualTo(200);
+		try {
+			long release = startRelease("rollback-home", "[50, 100]", 2);
+			String token = token("frank");
+			try (Traffic traffic = Traffic.start(() -> get(gateway("/api/rollback/home"), token))) {
+				await().atMost(Duration.ofSeconds(60))
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> "rolled_back".equals(release(release).path("state").asString()));
+			}
+			assertThat(release(release).path("weight").asInt()).isZero();
+			assertThat(verdicts(release)).contains("fail");
+			JsonNode route = json.readTree(send(asOperator(admin("/api/v1/routes/rollback-home")).GET()).body());
+			assertThat(route.path("stable").path("uris").get(0).asString()).isEqualTo(functionsUri);
+			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+				HttpResponse<String> response = get(gateway("/api/rollback/home"), token);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.headers().firstValue("X-Frontline-Variant")).contains("stable");
+			});
+		}
+		finally {
+			send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + profilePort + "/__faults")).DELETE());
+		}
+	}
+
+	private static void createHomeRoute(String id, String path) throws Exception {
+		String route = """
+				{"id":"%s","match":{"path":"%s","methods":["GET"]},
+				 "stable":{"uris":["%s"],"function":"homePage|mobileView"}}""".formatted(id, path, functionsUri);
+		HttpResponse<String> created = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(route)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	/**
+	 * Starts an automated release of the canary runtime on a route, evaluated every two
+	 * seconds, with every request chosen at random so that one user's traffic reaches
+	 * both sides.
+	 */
+	private static long startRelease(String routeId, String steps, int failureThreshold) throws Exception {
+		String body = """
+				{"routeId":"%s","canary":{"uris":["%s"],"function":"homePage|mobileView"},
+				 "sticky":"none","steps":%s,"interval":"2s",
+				 "analysis":{"maxErrorRate":0.05,"maxP99Ms":3000,"maxErrorRateDelta":0.05,"maxP99Ratio":10,
+				             "minRequestsPerStep":10,"failureThreshold":%d}}""".formatted(routeId, canaryUri, steps,
+				failureThreshold);
+		HttpResponse<String> started = send(
+				asOperator(admin("/api/v1/releases")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		return json.readTree(started.body()).path("id").asLong();
+	}
+
+	private static JsonNode release(long id) throws Exception {
+		HttpResponse<String> response = send(as("viewer", admin("/api/v1/releases/" + id)).GET());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private static List<String> verdicts(long release) throws Exception {
+		List<String> verdicts = new ArrayList<>();
+		release(release).path("evaluations")
+			.forEach((evaluation) -> verdicts.add(evaluation.path("verdict").asString()));
+		return verdicts;
+	}
+
+	@Test
 	@Order(40)
 	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
 		long before = currentVersion();
@@ -444,6 +571,50 @@ class PlatformIntegrationTests {
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Requests sent one after another on a thread of their own until closed.
+	 */
+	private static final class Traffic implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final Thread thread;
+
+		private Traffic(Call call) {
+			this.thread = new Thread(() -> {
+				while (this.running.get()) {
+					try {
+						call.run();
+					}
+					catch (Exception ex) {
+						// A request that fails is counted by the gateway; the loop goes
+						// on.
+					}
+				}
+			}, "e2e-traffic");
+		}
+
+		static Traffic start(Call call) {
+			Traffic traffic = new Traffic(call);
+			traffic.thread.start();
+			return traffic;
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.running.set(false);
+			this.thread.join(10_000);
+		}
+
+		@FunctionalInterface
+		interface Call {
+
+			void run() throws Exception;
+
+		}
+
 	}
 
 }

@@ -52,12 +52,19 @@ final class ServiceProcess implements AutoCloseable {
 	 * A Spring Boot service of the given module, ready when its readiness probe says so.
 	 */
 	static ServiceProcess springBoot(String module, int port, int managementPort, Path logDir, List<String> arguments) {
+		return springBoot(module, module, port, managementPort, logDir, arguments);
+	}
+
+	/**
+	 * A second instance of a module's service under another name, with a log of its own.
+	 */
+	static ServiceProcess springBoot(String name, String module, int port, int managementPort, Path logDir,
+			List<String> arguments) {
 		List<String> all = new ArrayList<>(
 				List.of("--server.port=" + port, "--management.server.port=" + managementPort));
 		all.addAll(arguments);
-		return new ServiceProcess(module,
-				ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar"), all, managementPort,
-				"/actuator/health/readiness", logDir);
+		return new ServiceProcess(name, ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar"),
+				all, managementPort, "/actuator/health/readiness", logDir);
 	}
 
 	/**
