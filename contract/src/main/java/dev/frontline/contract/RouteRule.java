@@ -30,6 +30,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param stable the target that serves the route
  * @param canary an optional second target that takes a weighted share of the traffic
  * @param cors which browser origins may call the route; {@code null} for same-origin only
+ * @param async how requests are invoked asynchronously; {@code null} for the defaults of
+ * {@link AsyncPolicy#defaults()}, which apply to requests that ask to be asynchronous
  */
 @Consistent
 public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
@@ -40,7 +42,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 				using = DurationJson.Serializer.class) @JsonDeserialize(
 						using = DurationJson.Deserializer.class) Duration timeout,
 		@NotNull @Valid RetryPolicy retry, @NotNull @Valid Target stable, @Nullable @Valid CanaryTarget canary,
-		@Nullable @Valid CorsPolicy cors) implements SelfChecking {
+		@Nullable @Valid CorsPolicy cors, @Nullable @Valid AsyncPolicy async) implements SelfChecking {
 
 	/**
 	 * Route ids: lower-case letters, digits and dashes, starting with a letter or digit.
@@ -56,6 +58,15 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 		auth = (auth != null) ? auth : AuthPolicy.authenticated();
 		timeout = (timeout != null) ? timeout : DEFAULT_TIMEOUT;
 		retry = (retry != null) ? retry : RetryPolicy.none();
+	}
+
+	/**
+	 * A rule without an async policy.
+	 */
+	public RouteRule(String id, @Nullable String description, RouteMatch match, int order, @Nullable AuthPolicy auth,
+			@Nullable RateLimitPolicy rateLimit, @Nullable Duration timeout, @Nullable RetryPolicy retry, Target stable,
+			@Nullable CanaryTarget canary, @Nullable CorsPolicy cors) {
+		this(id, description, match, order, auth, rateLimit, timeout, retry, stable, canary, cors, null);
 	}
 
 	/**
@@ -79,7 +90,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withId(String id) {
 		return new RouteRule(id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, this.canary, this.cors);
+				this.retry, this.stable, this.canary, this.cors, this.async);
 	}
 
 	/**
@@ -87,7 +98,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withStable(Target stable) {
 		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, stable, this.canary, this.cors);
+				this.retry, stable, this.canary, this.cors, this.async);
 	}
 
 	/**
@@ -95,7 +106,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withCanary(@Nullable CanaryTarget canary) {
 		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, canary, this.cors);
+				this.retry, this.stable, canary, this.cors, this.async);
 	}
 
 	/**
@@ -103,7 +114,7 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withAuth(AuthPolicy auth) {
 		return new RouteRule(this.id, this.description, this.match, this.order, auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, this.canary, this.cors);
+				this.retry, this.stable, this.canary, this.cors, this.async);
 	}
 
 	/**
@@ -111,7 +122,22 @@ public record RouteRule(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MES
 	 */
 	public RouteRule withCors(@Nullable CorsPolicy cors) {
 		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
-				this.retry, this.stable, this.canary, cors);
+				this.retry, this.stable, this.canary, cors, this.async);
+	}
+
+	/**
+	 * A copy of this rule with another async policy, or none.
+	 */
+	public RouteRule withAsync(@Nullable AsyncPolicy async) {
+		return new RouteRule(this.id, this.description, this.match, this.order, this.auth, this.rateLimit, this.timeout,
+				this.retry, this.stable, this.canary, this.cors, async);
+	}
+
+	/**
+	 * The async policy of requests that ask to be asynchronous.
+	 */
+	public AsyncPolicy asyncPolicy() {
+		return (this.async != null) ? this.async : AsyncPolicy.defaults();
 	}
 
 	@Override
