@@ -20,12 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One storefront backend on its own port: its endpoints answer after the configured
- * latency unless a fault says otherwise; {@code /health} and {@code /__faults} answer at
- * once.
+ * latency unless a fault says otherwise, and are timed; {@code /health},
+ * {@code /__faults} and {@code /actuator/prometheus} answer at once. Each storefront
+ * answer is logged at DEBUG on {@value #REQUEST_LOGGER}, with the trace id of the
+ * caller's {@code traceparent}.
  */
 final class BackendServer {
 
+	/**
+	 * The logger of the request lines.
+	 */
+	static final String REQUEST_LOGGER = "dev.frontline.demo.requests";
+
 	private static final Logger logger = LoggerFactory.getLogger(BackendServer.class);
+
+	private static final Logger requestLogger = LoggerFactory.getLogger(REQUEST_LOGGER);
 
 	// Record components keep their declared order, as in the documented examples; a typo
 	// in
@@ -47,12 +56,16 @@ final class BackendServer {
 
 	private final Faults faults;
 
-	BackendServer(String name, List<Endpoint> endpoints, Duration minLatency, Duration maxLatency, Faults faults) {
+	private final BackendMetrics metrics;
+
+	BackendServer(String name, List<Endpoint> endpoints, Duration minLatency, Duration maxLatency, Faults faults,
+			BackendMetrics metrics) {
 		this.name = name;
 		this.endpoints = endpoints;
 		this.minLatency = minLatency;
 		this.maxLatency = maxLatency;
 		this.faults = faults;
+		this.metrics = metrics;
 	}
 
 	DisposableServer bind(String host, int port) {
@@ -62,6 +75,11 @@ final class BackendServer {
 	private void routes(HttpServerRoutes routes) {
 		routes.get("/health",
 				(request, response) -> send(response, Reply.ok(Map.of("status", "UP", "backend", this.name))));
+		routes.get("/actuator/prometheus",
+				(request, response) -> response.status(200)
+					.header("Content-Type", BackendMetrics.CONTENT_TYPE)
+					.sendString(Mono.fromSupplier(this.metrics::scrape))
+					.then());
 		routes.get("/__faults", (request, response) -> send(response, Reply.ok(this.faults.current())));
 		routes.put("/__faults",
 				(request, response) -> request.receive()
@@ -76,8 +94,15 @@ final class BackendServer {
 			return send(response, Reply.noContent());
 		});
 		for (Endpoint endpoint : this.endpoints) {
-			routes.get(endpoint.path(),
-					(request, response) -> answer(endpoint, request).flatMap((reply) -> send(response, reply)));
+			routes.get(endpoint.path(), (request, response) -> {
+				long started = System.nanoTime();
+				return answer(endpoint, request).flatMap((reply) -> {
+					Duration took = Duration.ofNanos(System.nanoTime() - started);
+					this.metrics.recordRequest(reply.status(), took);
+					logRequest(request, reply, took);
+					return send(response, reply);
+				});
+			});
 		}
 		routes.route((request) -> true, (request, response) -> send(response,
 				Reply.problem(404, "not-found", "No resource at " + request.method() + " " + request.uri())));
@@ -96,9 +121,22 @@ final class BackendServer {
 			}
 			return endpoint.handler().apply(request);
 		}).onErrorResume((ex) -> {
-			logger.warn("{} failed to answer {}", this.name, request.uri(), ex);
+			logger.warn("{} failed to answer {} (trace {})", this.name, request.uri(), traceId(request), ex);
 			return Mono.just(Reply.problem(500, "internal-error", "The " + this.name + " backend failed"));
 		});
+	}
+
+	private void logRequest(HttpServerRequest request, Reply reply, Duration took) {
+		if (requestLogger.isDebugEnabled()) {
+			requestLogger.debug("{} {} {} -> {} in {} ms (trace {})", this.name, request.method(), request.uri(),
+					reply.status(), took.toMillis(), traceId(request));
+		}
+	}
+
+	// A dash when the caller sent no trace, so that every line has the same fields.
+	private static String traceId(HttpServerRequest request) {
+		TraceParent trace = TraceParent.parse(request.requestHeaders().get(TraceParent.HEADER));
+		return (trace != null) ? trace.traceId() : "-";
 	}
 
 	private Duration latency() {

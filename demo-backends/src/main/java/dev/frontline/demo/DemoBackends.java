@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The three storefront backends (profile, catalog and cart), each on its own port. Start
  * them in a test with {@code DemoBackends.start(DemoBackends.Options.defaults())} and
- * close them when done.
+ * close them when done. Each serves its metrics at {@code /actuator/prometheus} on its
+ * port.
  */
 public final class DemoBackends implements AutoCloseable {
 
@@ -61,9 +62,17 @@ public final class DemoBackends implements AutoCloseable {
 	private static RunningBackend start(Options options, String name, int port, Supplier<List<Endpoint>> endpoints,
 			List<RunningBackend> started) {
 		Faults faults = new Faults();
+		BackendMetrics metrics = new BackendMetrics(name);
 		BackendServer server = new BackendServer(name, endpoints.get(), options.minLatency(), options.maxLatency(),
-				faults);
-		RunningBackend backend = new RunningBackend(name, options.host(), faults, server.bind(options.host(), port));
+				faults, metrics);
+		RunningBackend backend;
+		try {
+			backend = new RunningBackend(name, options.host(), faults, metrics, server.bind(options.host(), port));
+		}
+		catch (RuntimeException ex) {
+			metrics.close();
+			throw ex;
+		}
 		started.add(backend);
 		logger.debug("{} backend listening on {}", name, backend.baseUrl());
 		return backend;

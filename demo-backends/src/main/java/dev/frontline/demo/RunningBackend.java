@@ -17,11 +17,14 @@ public final class RunningBackend {
 
 	private final Faults faults;
 
+	private final BackendMetrics metrics;
+
 	private final DisposableServer server;
 
-	RunningBackend(String name, String host, Faults faults, DisposableServer server) {
+	RunningBackend(String name, String host, Faults faults, BackendMetrics metrics, DisposableServer server) {
 		this.name = name;
 		this.faults = faults;
+		this.metrics = metrics;
 		this.server = server;
 		// A wildcard address is not something a client can connect to.
 		String reachableHost = ("0.0.0.0".equals(host) || "::".equals(host)) ? "localhost" : host;
@@ -61,7 +64,12 @@ public final class RunningBackend {
 	}
 
 	void stop() {
-		this.server.disposeNow(STOP_TIMEOUT);
+		try {
+			this.server.disposeNow(STOP_TIMEOUT);
+		}
+		finally {
+			this.metrics.close();
+		}
 	}
 
 	@Override

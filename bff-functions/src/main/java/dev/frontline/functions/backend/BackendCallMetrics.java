@@ -1,6 +1,5 @@
 package dev.frontline.functions.backend;
 
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,12 +15,14 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Times every backend call, retries and waits included, as the timer {@value #NAME} with
- * a percentile histogram, tagged {@code backend} (its configured name) and
- * {@code outcome}: {@code success}, {@code client_error} (a 4xx answer, 404 included),
- * {@code server_error} (a 5xx answer or an unreadable body), {@code timeout},
- * {@code unreachable}, {@code circuit_open}, {@code bulkhead_full}, {@code cancelled}
- * (the caller stopped waiting, as a fan-out does past its deadline) or {@code error}.
+ * Times every backend call, retries and waits included, as the timer {@value #NAME},
+ * tagged {@code backend} (its configured name) and {@code outcome}: {@code success},
+ * {@code client_error} (a 4xx answer, 404 included), {@code server_error} (a 5xx answer
+ * or an unreadable body), {@code timeout}, {@code unreachable}, {@code circuit_open},
+ * {@code bulkhead_full}, {@code cancelled} (the caller stopped waiting, as a fan-out does
+ * past its deadline) or {@code error}. Its latency buckets are those of every
+ * {@code frontline.*} timer, {@code management.metrics.distribution.slo.frontline} in
+ * {@code application.yaml}.
  */
 class BackendCallMetrics {
 
@@ -52,9 +53,6 @@ class BackendCallMetrics {
 				.description("Calls from functions to a backend, retries included")
 				.tag("backend", backend)
 				.tag("outcome", outcome)
-				.publishPercentileHistogram()
-				.minimumExpectedValue(Duration.ofMillis(1))
-				.maximumExpectedValue(Duration.ofSeconds(30))
 				.register(this.registry));
 		}
 	}

@@ -33,6 +33,10 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * }
  * </pre>
  *
+ * Each call carries the trace of the function call that makes it, in a W3C
+ * {@code traceparent} header, and is timed as {@code http.client.requests} besides
+ * {@code frontline.backend.calls}.
+ * <p>
  * A method answers empty when the backend answers 404, and fails with a
  * {@link dev.frontline.functions.problem.FunctionProblem} that the runtime answers with
  * otherwise: {@link BackendTimedOut} (504), {@link BackendCircuitOpen} and

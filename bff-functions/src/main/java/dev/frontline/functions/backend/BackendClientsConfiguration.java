@@ -12,7 +12,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Provides {@link BackendClients}, guarded with the circuit breakers, retries and
  * bulkheads of resilience4j's Spring Boot integration, which binds them from
- * {@code resilience4j.*} and publishes their metrics.
+ * {@code resilience4j.*} and publishes their metrics. The clients are built from Spring
+ * Boot's {@code WebClient.Builder}, whose observation hands the trace on to backends.
  */
 @Configuration(proxyBeanMethods = false)
 class BackendClientsConfiguration {

@@ -90,11 +90,13 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 		}
 		List<PublishedFunction> functions = resolve(path);
 		String definition = String.join(",", functions.stream().map(PublishedFunction::name).toList());
-		return this.metrics.timed(definition, exchange, invoke(exchange, chain, functions, definition));
+		MissingParts missing = new MissingParts();
+		return this.metrics.timed(definition, exchange, missing,
+				invoke(exchange, chain, functions, definition, missing));
 	}
 
 	private Mono<Void> invoke(ServerWebExchange exchange, WebFilterChain chain, List<PublishedFunction> functions,
-			String definition) {
+			String definition, MissingParts missing) {
 		ServerHttpRequest request = exchange.getRequest();
 		if (!HttpMethod.POST.equals(request.getMethod())) {
 			return Mono.error(new MethodNotAllowedException(request.getMethod(), Set.of(HttpMethod.POST)));
@@ -104,7 +106,6 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 			return Mono
 				.error(new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON)));
 		}
-		MissingParts missing = new MissingParts();
 		exchange.getResponse().beforeCommit(() -> markPartial(exchange.getResponse(), missing));
 		PublishedFunction first = functions.get(0);
 		return body(request).map((body) -> this.inputs.check(first.inputType(), body)).flatMap((body) -> {

@@ -1,6 +1,7 @@
 package dev.frontline.functions.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,11 @@ class WebConfiguration {
 			MeterRegistry meters) {
 		return new FunctionRequestFilter(catalogue, new FunctionInputReader(json, validator),
 				new FunctionInvocationMetrics(meters));
+	}
+
+	@Bean
+	MeterFilter functionTagLimit() {
+		return FunctionInvocationMetrics.tagLimit();
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -34,7 +35,7 @@ public final class StubBackend {
 
 	private final List<StubRule> rules = new CopyOnWriteArrayList<>();
 
-	private final List<String> requests = new CopyOnWriteArrayList<>();
+	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private final int port;
 
@@ -110,7 +111,7 @@ public final class StubBackend {
 	 * @return the count
 	 */
 	public int calls() {
-		return this.requests.size();
+		return this.received.size();
 	}
 
 	/**
@@ -120,13 +121,10 @@ public final class StubBackend {
 	 * @return the count
 	 */
 	public int calls(String path) {
-		return (int) this.requests.stream()
-			.map((request) -> request.substring(request.indexOf(' ') + 1))
-			.filter((uri) -> {
-				int query = uri.indexOf('?');
-				return ((query >= 0) ? uri.substring(0, query) : uri).equals(path);
-			})
-			.count();
+		return (int) requests().stream().map((request) -> request.substring(request.indexOf(' ') + 1)).filter((uri) -> {
+			int query = uri.indexOf('?');
+			return ((query >= 0) ? uri.substring(0, query) : uri).equals(path);
+		}).count();
 	}
 
 	/**
@@ -134,7 +132,16 @@ public final class StubBackend {
 	 * @return such as {@code GET /recommendations?user=alice}
 	 */
 	public List<String> requests() {
-		return List.copyOf(this.requests);
+		return this.received.stream().map(Received::line).toList();
+	}
+
+	/**
+	 * The headers of the requests received, oldest first, in the order of
+	 * {@link #requests()}: what a client sent along, such as {@code traceparent}.
+	 * @return the headers of each request
+	 */
+	public List<HttpHeaders> requestHeaders() {
+		return this.received.stream().map(Received::headers).toList();
 	}
 
 	/**
@@ -176,7 +183,7 @@ public final class StubBackend {
 
 	void reset() {
 		this.rules.clear();
-		this.requests.clear();
+		this.received.clear();
 		up();
 	}
 
@@ -186,7 +193,9 @@ public final class StubBackend {
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
 		String uri = request.uri();
-		this.requests.add(request.method().name() + " " + uri);
+		HttpHeaders headers = new HttpHeaders();
+		request.requestHeaders().forEach((header) -> headers.add(header.getKey(), header.getValue()));
+		this.received.add(new Received(request.method().name() + " " + uri, HttpHeaders.readOnlyHttpHeaders(headers)));
 		StubRule rule = match(HttpMethod.valueOf(request.method().name()), uri);
 		if (rule == null) {
 			return response.status(404)
@@ -206,6 +215,13 @@ public final class StubBackend {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A request as received.
+	 */
+	private record Received(String line, HttpHeaders headers) {
+
 	}
 
 }

@@ -71,6 +71,23 @@ class StubBackendTests {
 		assertThat(this.catalog.calls()).isEqualTo(1);
 	}
 
+	@Test
+	void keepsTheHeadersOfEachRequest() {
+		this.http.get()
+			.uri("/products/p1")
+			.header("traceparent", "00-abc-def-01")
+			.retrieve()
+			.toBodilessEntity()
+			.onErrorResume((ex) -> Mono.empty())
+			.block(Duration.ofSeconds(5));
+		get("/products/p2");
+		assertThat(this.catalog.requestHeaders()).hasSize(2);
+		assertThat(this.catalog.requestHeaders().get(0).getFirst("traceparent")).isEqualTo("00-abc-def-01");
+		assertThat(this.catalog.requestHeaders().get(1).containsHeader("traceparent")).isFalse();
+		this.catalog.reset();
+		assertThat(this.catalog.requestHeaders()).isEmpty();
+	}
+
 	private String get(String uri) {
 		return this.http.get()
 			.uri(uri)
