@@ -35,8 +35,7 @@ final class ApiKeyAuthenticator {
 	 */
 	Mono<Caller> authenticate(String presentedKey) {
 		Caller caller = current().caller(presentedKey);
-		return (caller != null) ? Mono.just(caller)
-				: Mono.error(AuthenticationFailed.invalid("The API key is not valid"));
+		return (caller != null) ? Mono.just(caller) : Mono.error(AuthenticationFailed.invalidApiKey());
 	}
 
 	private Index current() {

@@ -88,20 +88,21 @@ final class AuthenticationGlobalFilter implements GlobalFilter, Ordered {
 		String apiKey = headers.getFirst(this.apiKeyHeader);
 		if (apiKey != null) {
 			return policy.apiKeys() ? this.apiKeys.authenticate(apiKey)
-					: Mono.error(AuthenticationFailed.invalid("This route does not accept API keys"));
+					: Mono.error(AuthenticationFailed.apiKeyNotAllowed());
 		}
 		if (authorization != null) {
-			return Mono.error(AuthenticationFailed.invalid("Only bearer tokens are accepted"));
+			return Mono.error(AuthenticationFailed.unsupportedScheme());
 		}
 		return (policy.mode() == AuthPolicy.Mode.PUBLIC) ? ANONYMOUS : Mono.error(AuthenticationFailed.MISSING);
 	}
 
 	private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, String routeId, AuthPolicy policy,
 			Caller caller) {
+		// Known even when refused below, so that the access log names who was refused.
+		exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
 		if (!caller.holdsScopesOf(policy)) {
 			return this.problems.forbid(exchange, routeId, policy);
 		}
-		exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
 		// Only a token that was verified: what an anonymous caller sent is nothing to
 		// pass on.
 		if (policy.tokenRelay() && caller.method() == Caller.Method.JWT) {

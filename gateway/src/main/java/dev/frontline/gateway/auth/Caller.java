@@ -22,7 +22,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(String subject, Set<String> scopes, @Nullable String clientId, Method method) {
 
-	/** The exchange attribute that holds the caller of a routed request. */
+	/**
+	 * The exchange attribute that holds the caller of a routed request, once
+	 * authenticated, even if then refused for want of scopes.
+	 */
 	public static final String ATTRIBUTE = Caller.class.getName();
 
 	/** A caller who presented no valid credential. */

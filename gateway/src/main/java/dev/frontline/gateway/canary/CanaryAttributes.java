@@ -29,4 +29,16 @@ public final class CanaryAttributes {
 		return (chosen != null) ? chosen : Variant.STABLE;
 	}
 
+	/**
+	 * The side that served a request that matched a route, as metrics and logs name it:
+	 * the one its route's split chose, or, for a request refused before the split (by
+	 * authentication), the side it would have gone to. So the refusals on a route whose
+	 * canary takes every caller count against the canary.
+	 * @param exchange a request that matched a route
+	 * @return the side
+	 */
+	public static Variant servedBy(ServerWebExchange exchange) {
+		return CanarySplit.sideOf(exchange);
+	}
+
 }

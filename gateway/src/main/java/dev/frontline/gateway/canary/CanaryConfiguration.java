@@ -30,9 +30,4 @@ class CanaryConfiguration {
 		return new RouteStatsWebFilter(recorder);
 	}
 
-	@Bean
-	VariantTagsProvider variantTagsProvider() {
-		return new VariantTagsProvider();
-	}
-
 }

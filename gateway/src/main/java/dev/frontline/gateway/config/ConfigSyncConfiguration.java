@@ -56,6 +56,11 @@ class ConfigSyncConfiguration {
 	}
 
 	@Bean
+	ConfigSyncMetrics configSyncMetrics(SnapshotApplier applier, ConfigWatcher watcher) {
+		return new ConfigSyncMetrics(applier, watcher);
+	}
+
+	@Bean
 	SnapshotHealthIndicator snapshotHealthIndicator(SnapshotApplier applier) {
 		return new SnapshotHealthIndicator(applier);
 	}

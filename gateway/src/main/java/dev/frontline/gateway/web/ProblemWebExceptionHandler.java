@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import io.netty.channel.ConnectTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -77,9 +76,7 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 				return clientError(statusException, path, requestId);
 			}
 		}
-		if (Causes.causedBy(ex, ConnectTimeoutException.class)
-				|| Causes.causedBy(ex, java.util.concurrent.TimeoutException.class)
-				|| Causes.causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
+		if (Causes.timedOut(ex)) {
 			return timeout(target, route, path, requestId, ex);
 		}
 		if (Causes.causedBy(ex, ConnectException.class) || Causes.causedBy(ex, UnknownHostException.class)

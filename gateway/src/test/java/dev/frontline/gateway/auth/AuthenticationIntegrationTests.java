@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -21,6 +23,7 @@ import dev.frontline.gateway.testing.AbstractGatewayIntegrationTests;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
 import dev.frontline.gateway.testing.Passports;
 import dev.frontline.gateway.testing.Tokens;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -388,20 +391,57 @@ class AuthenticationIntegrationTests extends AbstractGatewayIntegrationTests {
 
 	@Test
 	void countsRefusalsByReasonAndRoute() {
-		double missing = failures("missing", "home");
-		double expired = failures("expired", "home");
+		ApiKey.Issued issued = ApiKey.issue("partner-app", List.of(), Instant.now());
+		apply(List.of(issued.entry()), route("home", "/api/home", AuthPolicy.authenticated()),
+				route("partner", "/api/partner", withApiKeys(AuthPolicy.authenticated())),
+				route("orders", "/api/orders", scopes(ScopeMatch.ALL, "orders:write")));
+		Map<String, Double> before = failures();
+		String expired = Tokens
+			.hs256((claims) -> claims.issueTime(ago(Duration.ofHours(2))).expirationTime(ago(Duration.ofHours(1))));
 		this.client.get().uri("/api/home").exchange().expectStatus().isUnauthorized();
-		get("/api/home", Tokens
-			.hs256((claims) -> claims.issueTime(ago(Duration.ofHours(2))).expirationTime(ago(Duration.ofHours(1)))))
+		get("/api/home", Tokens.unsigned((claims) -> {
+		})).expectStatus().isUnauthorized();
+		get("/api/home", expired).expectStatus().isUnauthorized();
+		this.client.get()
+			.uri("/api/home")
+			.header("Authorization", "Basic YWxpY2U6c2VjcmV0")
+			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		assertThat(failures("missing", "home")).isEqualTo(missing + 1);
-		assertThat(failures("expired", "home")).isEqualTo(expired + 1);
+		this.client.get().uri("/api/home").header("X-API-Key", issued.key()).exchange().expectStatus().isUnauthorized();
+		this.client.get()
+			.uri("/api/partner")
+			.header("X-API-Key", "not-a-key")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		get("/api/orders", Tokens.hs256((claims) -> claims.claim("scope", "orders:read"))).expectStatus().isForbidden();
+		assertThat(increase(before, failures())).containsOnly(Map.entry("missing_token/home", 1.0),
+				Map.entry("invalid_token/home", 1.0), Map.entry("expired_token/home", 1.0),
+				Map.entry("unsupported_scheme/home", 1.0), Map.entry("api_key_not_allowed/home", 1.0),
+				Map.entry("invalid_api_key/partner", 1.0), Map.entry("insufficient_scope/orders", 1.0));
 	}
 
-	private double failures(String reason, String route) {
-		var counter = this.meters.find(AuthProblems.FAILURES).tag("reason", reason).tag("route", route).counter();
-		return (counter != null) ? counter.count() : 0;
+	/**
+	 * The refusals counted so far, by {@code reason/route}.
+	 */
+	private Map<String, Double> failures() {
+		Map<String, Double> counts = new HashMap<>();
+		for (Counter counter : this.meters.find(AuthProblems.FAILURES).counters()) {
+			counts.put(counter.getId().getTag("reason") + "/" + counter.getId().getTag("route"), counter.count());
+		}
+		return counts;
+	}
+
+	private static Map<String, Double> increase(Map<String, Double> before, Map<String, Double> after) {
+		Map<String, Double> increase = new HashMap<>();
+		after.forEach((key, count) -> {
+			double added = count - before.getOrDefault(key, 0.0);
+			if (added != 0) {
+				increase.put(key, added);
+			}
+		});
+		return increase;
 	}
 
 	private WebTestClient.BodyContentSpec expectExpired(String token) {

@@ -53,10 +53,10 @@ class BearerTokenAuthenticatorTests {
 				ExpiryValidator.ERROR_URI);
 		OAuth2Error issuer = new OAuth2Error("invalid_token", "The iss claim is not valid", null);
 		assertThat(failure(new JwtValidationException("expired", List.of(expired))))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.EXPIRED))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.EXPIRED_TOKEN))
 			.hasMessage("The token expired at 2026-01-01T00:00:00Z");
 		assertThat(failure(new JwtValidationException("both", List.of(expired, issuer))))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.INVALID))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.INVALID_TOKEN))
 			.hasMessage("The iss claim is not valid");
 	}
 
@@ -69,7 +69,7 @@ class BearerTokenAuthenticatorTests {
 			.hasMessage("The token's algorithm is not accepted");
 		assertThat(failure(new IllegalStateException("internal detail"))).hasMessage("The token is not valid");
 		assertThat(failure(new IllegalStateException("Could not obtain the keys", new JwkSetUnavailable("down"))))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.UNAVAILABLE));
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.KEYS_UNAVAILABLE));
 	}
 
 	private static AuthenticationFailed failure(Throwable ex) {

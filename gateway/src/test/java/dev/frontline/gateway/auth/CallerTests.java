@@ -48,7 +48,7 @@ class CallerTests {
 	@Test
 	void refusesATokenThatNamesNoSubject() {
 		assertThatExceptionOfType(AuthenticationFailed.class).isThrownBy(() -> Caller.of(jwt(Map.of("scope", "a"))))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.INVALID));
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(AuthenticationFailed.Reason.INVALID_TOKEN));
 	}
 
 	@Test

@@ -24,7 +24,6 @@ import dev.frontline.gateway.testing.FunctionRuntimeStub;
 import dev.frontline.gateway.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -168,10 +167,12 @@ class CanaryIntegrationTests extends AbstractGatewayIntegrationTests {
 	}
 
 	private long requests(String routeId, String variant) {
-		@Nullable Timer timer = this.meters.find("spring.cloud.gateway.requests")
-			.tags("routeId", routeId, "variant", variant)
-			.timer();
-		return (timer != null) ? timer.count() : 0;
+		return this.meters.find("frontline.gateway.requests")
+			.tags("route", routeId, "variant", variant)
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private HttpHeaders get(String path, Consumer<HttpHeaders> headers) {

@@ -167,6 +167,39 @@ class ConfigSyncIntegrationTests {
 				.isEqualTo("UP"));
 	}
 
+	@Test
+	void publishesTheAppliedVersionAndTheControlPlaneConnectionAsGauges() {
+		this.controlPlane = ControlPlaneStub.start();
+		this.controlPlane.publish(snapshot(1, "/api/one"));
+		Gateway gateway = startGateway();
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(scrape(gateway)).contains("# TYPE frontline_gateway_config_version gauge\n")
+				.contains("\nfrontline_gateway_config_version 1.0\n")
+				.contains("# TYPE frontline_gateway_control_plane_connected gauge\n")
+				.contains("\nfrontline_gateway_control_plane_connected 1.0\n"));
+
+		this.controlPlane.publish(snapshot(2, "/api/two"));
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(scrape(gateway)).contains("\nfrontline_gateway_config_version 2.0\n"));
+
+		this.controlPlane.stop();
+		await().atMost(SOON)
+			.untilAsserted(
+					() -> assertThat(scrape(gateway)).contains("\nfrontline_gateway_control_plane_connected 0.0\n")
+						.contains("\nfrontline_gateway_config_version 2.0\n"));
+	}
+
+	private static String scrape(Gateway gateway) {
+		return gateway.management.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	private JsonNode lastStatus() {
 		String report = this.controlPlane.lastStatusReport();
 		assertThat(report).isNotNull();
