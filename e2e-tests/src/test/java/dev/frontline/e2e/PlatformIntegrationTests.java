@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,6 +68,10 @@ class PlatformIntegrationTests {
 
 	private static String canaryUri;
 
+	private static int functionsManagementPort;
+
+	private static int canaryManagementPort;
+
 	private static ServiceProcess admin;
 
 	private static ServiceProcess gateway;
@@ -95,7 +101,9 @@ class PlatformIntegrationTests {
 		gatewayManagementPort = ServiceProcess.freePort();
 
 		ServiceProcess backends = ServiceProcess.demoBackends(profile, catalog, cart, logDir);
-		ServiceProcess functions = ServiceProcess.springBoot("bff-functions", functionsPort, ServiceProcess.freePort(),
+		functionsManagementPort = ServiceProcess.freePort();
+		canaryManagementPort = ServiceProcess.freePort();
+		ServiceProcess functions = ServiceProcess.springBoot("bff-functions", functionsPort, functionsManagementPort,
 				logDir,
 				List.of("--frontline.backends.profile.url=http://127.0.0.1:" + profile,
 						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
@@ -103,7 +111,7 @@ class PlatformIntegrationTests {
 		int canaryPort = ServiceProcess.freePort();
 		canaryUri = "http://127.0.0.1:" + canaryPort;
 		ServiceProcess canary = ServiceProcess.springBoot("bff-functions-canary", "bff-functions", canaryPort,
-				ServiceProcess.freePort(), logDir,
+				canaryManagementPort, logDir,
 				List.of("--frontline.demo.variant=canary",
 						"--frontline.backends.profile.url=http://127.0.0.1:" + profile,
 						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
@@ -426,6 +434,66 @@ class PlatformIntegrationTests {
 		release(release).path("evaluations")
 			.forEach((evaluation) -> verdicts.add(evaluation.path("verdict").asString()));
 		return verdicts;
+	}
+
+	@Test
+	@Order(39)
+	void prometheusScrapesEveryServiceAndFindsTheDocumentedSeries() throws Exception {
+		if (!PrometheusServer.installed()) {
+			String message = PrometheusServer.BINARY + " is missing; install Debian's prometheus package to check "
+					+ "the metrics with a real Prometheus";
+			assertThat("true".equals(System.getenv("CI"))).as(message + " (required because CI=true)").isFalse();
+			Assumptions.abort(message);
+		}
+		Map<String, List<String>> jobs = Map.of("gateway", List.of("127.0.0.1:" + gatewayManagementPort),
+				"bff-functions", List.of("127.0.0.1:" + functionsManagementPort, "127.0.0.1:" + canaryManagementPort),
+				"admin-console", List.of("127.0.0.1:" + adminManagementPort), "demo-backends",
+				List.of("127.0.0.1:" + profilePort));
+		try (PrometheusServer prometheus = PrometheusServer.start(jobs, dataDir.resolve("prometheus"))) {
+			String token = token("grace");
+			for (int i = 0; i < 20; i++) {
+				get(gateway("/api/m/home"), token);
+				get(gateway("/api/products/p1"));
+			}
+			get(gateway("/api/m/home"));
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+				JsonNode targets = prometheus.targets();
+				assertThat(targets).hasSize(5);
+				assertThat(targets).allSatisfy(
+						(target) -> assertThat(target.path("health").asString()).as(target.toString()).isEqualTo("up"));
+			});
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+				assertSeries(prometheus, "frontline_gateway_requests_seconds_bucket{route=\"mobile-home\"}", "route",
+						"variant", "method", "status", "outcome", "le");
+				assertSeries(prometheus, "frontline_gateway_upstream_seconds_bucket", "route", "variant");
+				assertSeries(prometheus, "frontline_gateway_auth_failures_total", "reason", "route");
+				assertSeries(prometheus, "frontline_gateway_ratelimit_decisions_total", "route", "key_type",
+						"decision");
+				assertSeries(prometheus, "frontline_gateway_config_version", "job");
+				assertSeries(prometheus, "frontline_gateway_control_plane_connected", "job");
+				assertSeries(prometheus, "frontline_function_invocations_seconds_bucket{function=\"homePage\"}",
+						"function", "outcome", "le");
+				assertSeries(prometheus, "frontline_backend_calls_seconds_bucket", "backend", "outcome", "le");
+				assertSeries(prometheus, "resilience4j_circuitbreaker_state", "name", "state");
+				assertSeries(prometheus, "frontline_release_weight", "route");
+				assertSeries(prometheus, "frontline_demo_requests_seconds_bucket", "backend", "status");
+			});
+			// A p99 per route is computable from the gateway's histogram.
+			JsonNode p99 = prometheus.query(
+					"histogram_quantile(0.99, sum by (le, route) (rate(frontline_gateway_requests_seconds_bucket[1m])))");
+			assertThat(p99).isNotEmpty();
+			// No unbounded labels: no series carries a raw path or a user.
+			JsonNode all = prometheus.series("{__name__=~\"frontline_.+\"}");
+			assertThat(all.toString()).doesNotContain("/api/").doesNotContain("grace");
+		}
+	}
+
+	private static void assertSeries(PrometheusServer prometheus, String selector, String... labels) throws Exception {
+		JsonNode series = prometheus.series(selector);
+		assertThat(series).as(selector).isNotEmpty();
+		for (String label : labels) {
+			assertThat(series.get(0).has(label)).as(selector + " has label " + label + ": " + series.get(0)).isTrue();
+		}
 	}
 
 	@Test
