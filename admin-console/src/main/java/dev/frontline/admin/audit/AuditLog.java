@@ -34,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class AuditLog {
 
+	/** Every action recorded, as listed above, for filters to offer. */
+	static final List<String> ACTIONS = List.of("route.create", "route.update", "route.delete", "config.rollback",
+			"api-key.create", "api-key.revoke", "default-rate-limit.set", "default-rate-limit.clear", "release.start",
+			"release.pause", "release.resume", "release.weight", "release.advance", "release.promote",
+			"release.rollback", "release.abort");
+
 	/** The longest actor and target the table keeps. */
 	private static final int MAX_NAME = 200;
 

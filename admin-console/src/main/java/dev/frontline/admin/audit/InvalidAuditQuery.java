@@ -13,9 +13,16 @@ import org.springframework.web.ErrorResponseException;
  */
 class InvalidAuditQuery extends ErrorResponseException {
 
+	private final List<FieldError> errors;
+
 	InvalidAuditQuery(List<FieldError> errors) {
 		super(HttpStatus.BAD_REQUEST,
 				Problems.withErrors(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors), null);
+		this.errors = List.copyOf(errors);
+	}
+
+	List<FieldError> getErrors() {
+		return this.errors;
 	}
 
 }

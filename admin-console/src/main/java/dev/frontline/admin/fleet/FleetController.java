@@ -1,11 +1,9 @@
 package dev.frontline.admin.fleet;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.frontline.admin.snapshot.ConfigVersions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -23,22 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FleetController {
 
-	private final GatewayStatuses statuses;
+	private final Fleet fleet;
 
 	private final Heartbeats heartbeats;
 
-	private final ConfigVersions versions;
-
-	private final FleetProperties properties;
-
 	private final Clock clock = Clock.systemUTC();
 
-	FleetController(GatewayStatuses statuses, Heartbeats heartbeats, ConfigVersions versions,
-			FleetProperties properties) {
-		this.statuses = statuses;
+	FleetController(Fleet fleet, Heartbeats heartbeats) {
+		this.fleet = fleet;
 		this.heartbeats = heartbeats;
-		this.versions = versions;
-		this.properties = properties;
 	}
 
 	/**
@@ -56,12 +47,7 @@ class FleetController {
 
 	@GetMapping("/api/v1/gateways")
 	List<FleetMember> fleet() {
-		long current = this.versions.headVersion();
-		Instant staleBefore = this.clock.instant().minus(this.properties.staleAfter());
-		return this.statuses.findAll()
-			.stream()
-			.map((status) -> FleetMember.of(status, current, status.lastSeen().isBefore(staleBefore)))
-			.toList();
+		return this.fleet.members();
 	}
 
 }

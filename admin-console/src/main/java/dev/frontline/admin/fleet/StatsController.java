@@ -1,16 +1,8 @@
 package dev.frontline.admin.fleet;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import dev.frontline.contract.DurationJson;
-import dev.frontline.contract.RouteStats;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,31 +17,18 @@ class StatsController {
 
 	private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
 
-	private final RouteStatsReports reports;
+	private final TrafficOverviews overviews;
 
 	private final StatsProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
-
-	StatsController(RouteStatsReports reports, StatsProperties properties) {
-		this.reports = reports;
+	StatsController(TrafficOverviews overviews, StatsProperties properties) {
+		this.overviews = overviews;
 		this.properties = properties;
 	}
 
 	@GetMapping("/api/v1/stats/routes")
 	TrafficOverview routes(@RequestParam(defaultValue = "5m") String window) {
-		Duration length = window(window);
-		Instant to = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Instant from = to.minus(length);
-		Map<String, List<RouteStats>> byRoute = new LinkedHashMap<>();
-		for (RouteStats stats : this.reports.mergedByRoute(from, to)) {
-			byRoute.computeIfAbsent(stats.route(), (route) -> new ArrayList<>()).add(stats);
-		}
-		List<RouteTraffic> routes = byRoute.entrySet()
-			.stream()
-			.map((entry) -> RouteTraffic.of(entry.getKey(), entry.getValue(), length))
-			.toList();
-		return new TrafficOverview(length, from, to, routes);
+		return this.overviews.over(window(window));
 	}
 
 	private Duration window(String text) {

@@ -27,4 +27,12 @@ public enum Role {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * Whether this role has the rights of the given one: its own, and those of every role
+	 * below it.
+	 */
+	public boolean includes(Role other) {
+		return compareTo(other) >= 0;
+	}
+
 }

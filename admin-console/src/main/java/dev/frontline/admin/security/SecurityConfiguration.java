@@ -16,13 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -37,8 +40,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Reads need the viewer role, route changes, the default rate limit, rollbacks and
  * releases the operator role, API keys the admin role. Refusals are problems: 401 with a
  * Basic challenge, 403;</li>
- * <li>everything else, the browser pages: form login and a session; an anonymous visitor
- * is sent to the login page.</li>
+ * <li>everything else, the browser pages: form login and a session, a CSRF token on every
+ * form, an anonymous visitor sent to the login page. The pages follow the API's rules:
+ * every page that changes routes, the config or releases, or shows the form for such a
+ * change, needs the operator role; the API key pages need the admin role; everything else
+ * the viewer role. Refusals are the error page with 403. Only the login page, the error
+ * page and static assets are public.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +57,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/** The realm of every challenge. */
 	static final String REALM = "frontline";
+
+	/** What the login page needs before anyone has logged in. */
+	static final List<String> PUBLIC_ASSETS = List.of("/css/**", "/js/**", "/webjars/**", "/favicon.svg",
+			"/favicon.ico");
+
+	/** The API key pages: the admin role, as for the API keys API. */
+	static final List<String> ADMIN_PAGES = List.of("/api-keys", "/api-keys/**");
+
+	/** The pages that show the form of a change an operator makes. */
+	static final List<String> OPERATOR_FORMS = List.of("/routes/new", "/routes/*/edit", "/routes/*/delete",
+			"/releases/new", "/config/rollback/*");
+
+	/** The form posts that change routes, the config or releases. */
+	static final List<String> OPERATOR_CHANGES = List.of("/routes", "/routes/**", "/releases", "/releases/**",
+			"/config/rollback/*");
+
+	/**
+	 * The pages load scripts, styles and data from the console only; nothing inline, so
+	 * that text that slipped through escaping still could not run.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+			+ " frame-ancestors 'none'";
 
 	/**
 	 * The {@code Sec-Fetch-Site} values of requests a browser makes on its own origin, or
@@ -135,11 +165,52 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, PUBLIC_ASSETS.toArray(String[]::new))
+				.permitAll()
+				.requestMatchers(ADMIN_PAGES.toArray(String[]::new))
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.GET, OPERATOR_FORMS.toArray(String[]::new))
+				.hasRole(Role.OPERATOR.name())
+				.requestMatchers(HttpMethod.POST, OPERATOR_CHANGES.toArray(String[]::new))
+				.hasRole(Role.OPERATOR.name())
+				.requestMatchers(HttpMethod.GET, "/**")
+				.hasRole(Role.VIEWER.name())
+				.requestMatchers(HttpMethod.HEAD, "/**")
+				.hasRole(Role.VIEWER.name())
 				.anyRequest()
-				.authenticated())
-			.formLogin((login) -> login.permitAll())
-			.logout(Customizer.withDefaults())
+				.denyAll())
+			.formLogin((login) -> login.loginPage("/login").permitAll())
+			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
+			.logout((logout) -> logout.permitAll())
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new PageAccessDeniedHandler()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Remembers the page an anonymous visitor asked for, to show it after the login; but
+	 * not what a page loads by itself (fragments, scripts, data), which is no page to
+	 * return to.
+	 */
+	private static RequestCache pagesToReturnTo() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(SecurityConfiguration::isPageVisit);
+		return cache;
+	}
+
+	/**
+	 * Whether a request is a person's visit of a page rather than one a page makes.
+	 */
+	private static boolean isPageVisit(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return HttpMethod.GET.matches(request.getMethod()) && request.getHeader("HX-Request") == null && accept != null
+				&& accept.contains("text/html");
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ConsoleUserInterceptor());
 	}
 
 	@Override

@@ -24,10 +24,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * Names the field of a request body that could not be read, and says what it should have
  * been, from the exception Jackson threw.
  */
-final class JsonReadErrors {
+public final class JsonReadErrors {
 
 	/** The field name used for the body as a whole. */
-	static final String ROOT = "$";
+	public static final String ROOT = "$";
 
 	private JsonReadErrors() {
 	}
@@ -36,7 +36,7 @@ final class JsonReadErrors {
 	 * The field error for the first Jackson exception in the cause chain, or a body-level
 	 * error if there is none.
 	 */
-	static FieldError of(Throwable failure) {
+	public static FieldError of(Throwable failure) {
 		JacksonException jackson = find(failure);
 		if (jackson == null) {
 			return new FieldError(ROOT, "is required and must be a JSON document");
