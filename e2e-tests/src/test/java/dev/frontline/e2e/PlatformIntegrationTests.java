@@ -471,7 +471,7 @@ class PlatformIntegrationTests {
 						"decision");
 				assertSeries(prometheus, "frontline_gateway_config_version", "job");
 				assertSeries(prometheus, "frontline_gateway_control_plane_connected", "job");
-				assertSeries(prometheus, "frontline_function_invocations_seconds_bucket{function=\"homePage\"}",
+				assertSeries(prometheus, "frontline_function_invocations_seconds_bucket{function=~\"homePage.*\"}",
 						"function", "outcome", "le");
 				assertSeries(prometheus, "frontline_backend_calls_seconds_bucket", "backend", "outcome", "le");
 				assertSeries(prometheus, "resilience4j_circuitbreaker_state", "name", "state");
