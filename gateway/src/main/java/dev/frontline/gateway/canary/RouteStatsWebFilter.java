@@ -2,6 +2,7 @@ package dev.frontline.gateway.canary;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.frontline.gateway.routing.InvocationStatusRequests;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -18,8 +19,9 @@ import org.springframework.web.server.WebFilterChain;
  * latency, once its status is final: the target's, or the gateway's own when it refused
  * the request or the target failed. Those problem answers are written by the error
  * handler after the filters are done, so a failed request is counted when its answer is
- * about to go out. Requests that matched no route, and those whose client went away
- * before the answer, are not counted.
+ * about to go out. Requests that matched no route, those whose client went away before
+ * the answer, and those for the status of asynchronous invocations, which always go to
+ * the stable target and are no traffic of either side, are not counted.
  */
 final class RouteStatsWebFilter implements WebFilter, Ordered {
 
@@ -43,7 +45,8 @@ final class RouteStatsWebFilter implements WebFilter, Ordered {
 	}
 
 	private void recordWhenAnswered(ServerWebExchange exchange, long start) {
-		if (exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) == null) {
+		if (exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) == null
+				|| InvocationStatusRequests.matched(exchange)) {
 			return;
 		}
 		ServerHttpResponse response = exchange.getResponse();

@@ -3,6 +3,7 @@ package dev.frontline.gateway.cors;
 import java.util.List;
 
 import dev.frontline.contract.RouteRule;
+import dev.frontline.gateway.routing.InvocationStatusRequests;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -49,7 +50,8 @@ final class CorsGlobalFilter implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		RouteRule rule = (route != null) ? this.rules.rule(route.getId()) : null;
-		@Nullable CorsConfiguration configuration = (rule != null) ? this.configurations.of(rule) : null;
+		@Nullable CorsConfiguration configuration = (rule != null)
+				? this.configurations.of(rule, InvocationStatusRequests.matched(exchange)) : null;
 		boolean carriesOrigin = exchange.getRequest().getHeaders().getOrigin() != null;
 		if (configuration == null && !carriesOrigin) {
 			return chain.filter(exchange);

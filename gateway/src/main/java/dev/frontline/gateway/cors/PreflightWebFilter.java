@@ -1,6 +1,7 @@
 package dev.frontline.gateway.cors;
 
 import dev.frontline.contract.RouteRule;
+import dev.frontline.gateway.routing.InvocationStatusRequests;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import dev.frontline.gateway.web.Problem;
 import dev.frontline.gateway.web.ProblemWriter;
@@ -59,7 +60,8 @@ final class PreflightWebFilter implements WebFilter, Ordered {
 		}
 		ServerWebExchange intendedRequest = exchange.mutate().request((request) -> request.method(intended)).build();
 		return matchingRoute(intendedRequest).singleOptional()
-			.flatMap((route) -> route.isPresent() ? answer(exchange, route.get()) : chain.filter(exchange));
+			.flatMap((route) -> route.isPresent() ? answer(exchange, routeId(intendedRequest, route.get()))
+					: chain.filter(exchange));
 	}
 
 	private Mono<Route> matchingRoute(ServerWebExchange exchange) {
@@ -70,9 +72,19 @@ final class PreflightWebFilter implements WebFilter, Ordered {
 			.next();
 	}
 
-	private Mono<Void> answer(ServerWebExchange exchange, Route route) {
-		RouteRule rule = this.rules.rule(route.getId());
-		@Nullable CorsConfiguration configuration = (rule != null) ? this.configurations.of(rule) : null;
+	/**
+	 * The route whose policy answers: the one that matched, or the one named by a request
+	 * for the status of an invocation, which is served as a request on that route.
+	 */
+	private static String routeId(ServerWebExchange intendedRequest, Route route) {
+		String named = InvocationStatusRequests.routeId(intendedRequest);
+		return (named != null) ? named : route.getId();
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, String routeId) {
+		RouteRule rule = this.rules.rule(routeId);
+		@Nullable CorsConfiguration configuration = (rule != null)
+				? this.configurations.of(rule, InvocationStatusRequests.matched(exchange)) : null;
 		// Spring's processor lets anything pass without a configuration; a route without
 		// a
 		// policy allows no other origin.
@@ -81,7 +93,7 @@ final class PreflightWebFilter implements WebFilter, Ordered {
 			return exchange.getResponse().setComplete();
 		}
 		return this.problems.write(exchange, Problem.of(exchange, "cors-rejected", "Cross-origin request rejected",
-				HttpStatus.FORBIDDEN, RouteCorsProcessor.rejection(configuration, exchange, route.getId())));
+				HttpStatus.FORBIDDEN, RouteCorsProcessor.rejection(configuration, exchange, routeId)));
 	}
 
 	@Override

@@ -1,18 +1,18 @@
 package dev.frontline.gateway.routing;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.frontline.contract.Target;
+import dev.frontline.contract.AsyncPolicy;
+import dev.frontline.contract.ConfigJson;
 import dev.frontline.contract.Variant;
 import dev.frontline.gateway.canary.CanaryAttributes;
+import dev.frontline.gateway.web.ProblemWriter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -26,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -35,11 +36,21 @@ import org.springframework.web.server.ServerWebExchange;
  * from the query parameters and the path variables. On a route with a canary, the target
  * is that of the side the route's split chose ({@link CanaryAttributes#VARIANT}). The
  * URIs of each target take turns.
+ * <p>
+ * An asynchronous request ({@link InvocationType}) goes to {@code POST {target
+ * uri}/async/{functions}} instead, with the route's {@link AsyncPolicy} in
+ * {@value #ASYNC_POLICY_HEADER}; the {@code Location} of the runtime's answer,
+ * {@code /async/invocations/{id}}, becomes the gateway's status resource
+ * {@code /invocations/{route}/{id}}. Whatever a client sent in the headers by which the
+ * gateway instructs the runtime is replaced.
  */
 final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 
 	/** The header that names the route to the function runtime. */
 	static final String ROUTE_HEADER = "X-Frontline-Route";
+
+	/** The header that gives the function runtime the async policy of the route. */
+	static final String ASYNC_POLICY_HEADER = "X-Frontline-Async-Policy";
 
 	/**
 	 * Runs after {@link RouteToRequestUrlFilter} so that the URL set here wins, and after
@@ -51,32 +62,63 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 
 	private final String routeId;
 
-	private final FunctionUris stable;
+	private final TargetUris stable;
 
-	private final @Nullable FunctionUris canary;
+	private final @Nullable TargetUris canary;
+
+	private final boolean alwaysAsync;
+
+	private final String asyncPolicy;
 
 	private final JsonMapper json;
+
+	private final ProblemWriter problems;
 
 	/**
 	 * @param routeId the id of the route
 	 * @param stable the stable target of the route
 	 * @param canary the canary target of the route, if it has one
+	 * @param asyncPolicy the async policy of the route, or its defaults
 	 * @param json writes the bodies built from query parameters and path variables
+	 * @param problems answers requests that ask for an invocation type that does not
+	 * exist
 	 */
-	FunctionForwardingFilter(String routeId, Target stable, @Nullable Target canary, JsonMapper json) {
+	FunctionForwardingFilter(String routeId, TargetUris stable, @Nullable TargetUris canary, AsyncPolicy asyncPolicy,
+			JsonMapper json, ProblemWriter problems) {
 		this.routeId = routeId;
-		this.stable = new FunctionUris(stable);
-		this.canary = (canary != null) ? new FunctionUris(canary) : null;
+		this.stable = stable;
+		this.canary = canary;
+		this.alwaysAsync = asyncPolicy.always();
+		// A header carries ASCII only; a callback URL or function name could hold more.
+		this.asyncPolicy = ConfigJson.mapper()
+			.writer()
+			.with(JsonWriteFeature.ESCAPE_NON_ASCII)
+			.writeValueAsString(asyncPolicy);
 		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		FunctionUris target = (this.canary != null && CanaryAttributes.variant(exchange) == Variant.CANARY)
-				? this.canary : this.stable;
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target.next());
 		ServerHttpRequest request = exchange.getRequest();
-		ServerHttpRequest forwarded = carriesBody(request) ? passBody(request) : jsonBody(exchange);
+		InvocationType type = InvocationType.of(request, this.alwaysAsync);
+		if (type == null) {
+			return this.problems.write(exchange, InvocationType.unknown(exchange));
+		}
+		TargetUris target = (this.canary != null && CanaryAttributes.variant(exchange) == Variant.CANARY) ? this.canary
+				: this.stable;
+		boolean async = type == InvocationType.ASYNC;
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, async ? target.asyncFunction() : target.function());
+		if (async) {
+			ServerHttpResponse response = exchange.getResponse();
+			// At commit time, once the runtime's headers are copied to the answer.
+			response.beforeCommit(() -> {
+				InvocationStatusRoute.pointLocationAtGateway(response.getHeaders(), this.routeId);
+				return Mono.empty();
+			});
+		}
+		ServerHttpRequest forwarded = carriesBody(request) ? passBody(request, async) : jsonBody(exchange, async);
 		return chain.filter(exchange.mutate().request(forwarded).build());
 	}
 
@@ -86,14 +128,14 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 				&& (headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING));
 	}
 
-	private ServerHttpRequest passBody(ServerHttpRequest request) {
+	private ServerHttpRequest passBody(ServerHttpRequest request, boolean async) {
 		return request.mutate().method(HttpMethod.POST).headers((headers) -> {
 			headers.setContentType(MediaType.APPLICATION_JSON);
-			headers.set(ROUTE_HEADER, this.routeId);
+			instruct(headers, async);
 		}).build();
 	}
 
-	private ServerHttpRequest jsonBody(ServerWebExchange exchange) {
+	private ServerHttpRequest jsonBody(ServerWebExchange exchange, boolean async) {
 		ServerHttpRequest request = exchange.getRequest();
 		Map<String, Object> input = new LinkedHashMap<>();
 		request.getQueryParams()
@@ -104,7 +146,7 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 			headers.remove(HttpHeaders.TRANSFER_ENCODING);
 			headers.setContentType(MediaType.APPLICATION_JSON);
 			headers.setContentLength(body.length);
-			headers.set(ROUTE_HEADER, this.routeId);
+			instruct(headers, async);
 		}).build();
 		return new ServerHttpRequestDecorator(mutated) {
 
@@ -116,6 +158,21 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 		};
 	}
 
+	/**
+	 * Sets the headers by which the gateway tells the runtime about the request,
+	 * replacing any a client sent.
+	 */
+	private void instruct(HttpHeaders headers, boolean async) {
+		headers.remove(InvocationType.HEADER);
+		headers.set(ROUTE_HEADER, this.routeId);
+		if (async) {
+			headers.set(ASYNC_POLICY_HEADER, this.asyncPolicy);
+		}
+		else {
+			headers.remove(ASYNC_POLICY_HEADER);
+		}
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -125,38 +182,6 @@ final class FunctionForwardingFilter implements GatewayFilter, Ordered {
 	public String toString() {
 		return "FunctionForwarding[route=" + this.routeId + ", uris=" + this.stable
 				+ ((this.canary != null) ? ", canary uris=" + this.canary : "") + "]";
-	}
-
-	/**
-	 * The function URIs of one target, which take turns.
-	 */
-	private static final class FunctionUris {
-
-		private final List<URI> uris;
-
-		private final AtomicInteger next = new AtomicInteger();
-
-		FunctionUris(Target target) {
-			String path = "/" + String.join(",", target.functions());
-			this.uris = target.uris().stream().map((uri) -> URI.create(stripTrailingSlash(uri) + path)).toList();
-		}
-
-		private static String stripTrailingSlash(String uri) {
-			return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-		}
-
-		URI next() {
-			if (this.uris.size() == 1) {
-				return this.uris.get(0);
-			}
-			return this.uris.get(Math.floorMod(this.next.getAndIncrement(), this.uris.size()));
-		}
-
-		@Override
-		public String toString() {
-			return this.uris.toString();
-		}
-
 	}
 
 }

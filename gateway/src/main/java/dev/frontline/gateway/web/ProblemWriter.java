@@ -15,7 +15,11 @@ public final class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(JsonMapper json) {
+	/**
+	 * Creates a writer of problems.
+	 * @param json writes the problems
+	 */
+	public ProblemWriter(JsonMapper json) {
 		this.json = json;
 	}
 

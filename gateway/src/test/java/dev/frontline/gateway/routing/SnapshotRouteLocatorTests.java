@@ -64,9 +64,17 @@ class SnapshotRouteLocatorTests {
 	}
 
 	@Test
-	void ordersRoutesByOrderThenId() {
+	void ordersRoutesByOrderThenIdBehindTheStatusRouteOfInvocations() {
 		this.locator.apply(snapshot(1, rule("beta", "/b", 0), rule("alpha", "/a", 0), rule("first", "/f", -5)));
-		assertThat(routes()).extracting(Route::getId).containsExactly("first", "alpha", "beta");
+		assertThat(routes()).extracting(Route::getId)
+			.containsExactly(InvocationStatusRoute.ID, "first", "alpha", "beta");
+		assertThat(routes()).extracting(Route::getOrder).isSorted();
+	}
+
+	@Test
+	void holdsNoStatusRouteForASnapshotWithoutRoutes() {
+		this.locator.apply(snapshot(1));
+		assertThat(routes()).isEmpty();
 	}
 
 	@Test
@@ -74,7 +82,7 @@ class SnapshotRouteLocatorTests {
 		this.locator.apply(snapshot(1, rule("alpha", "/a", 0)));
 		this.locator.apply(snapshot(2, rule("beta", "/b", 0)));
 		assertThat(this.events).hasSize(2).allMatch(RefreshRoutesEvent.class::isInstance);
-		assertThat(routes()).extracting(Route::getId).containsExactly("beta");
+		assertThat(ruleRouteIds()).containsExactly("beta");
 	}
 
 	@Test
@@ -108,7 +116,7 @@ class SnapshotRouteLocatorTests {
 		rule = new RouteRule(rule.id(), null, rule.match(), 0, rule.auth(), null, Duration.ofMillis(750), null,
 				rule.stable(), null);
 		this.locator.apply(snapshot(1, rule));
-		Route route = routes().get(0);
+		Route route = route("slow");
 		assertThat(route.getMetadata()).containsEntry(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 750L)
 			.containsEntry(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 750);
 	}
@@ -142,7 +150,7 @@ class SnapshotRouteLocatorTests {
 		assertThatExceptionOfType(InvalidSnapshot.class).isThrownBy(() -> this.locator.apply(tampered))
 			.satisfies((ex) -> assertThat(ex.errors()).anyMatch((error) -> error.field().equals("hash")))
 			.withMessageContaining("snapshot 2");
-		assertThat(routes()).extracting(Route::getId).containsExactly("alpha");
+		assertThat(ruleRouteIds()).containsExactly("alpha");
 		assertThat(this.events).hasSize(1);
 	}
 
@@ -153,7 +161,7 @@ class SnapshotRouteLocatorTests {
 			.isThrownBy(() -> this.locator.apply(snapshot(2, rule("alpha", "/a", 0), rule("beta", "no-slash", 0))))
 			.satisfies(
 					(ex) -> assertThat(ex.errors()).anyMatch((error) -> error.field().equals("routes[1].match.path")));
-		assertThat(routes()).extracting(Route::getId).containsExactly("alpha");
+		assertThat(ruleRouteIds()).containsExactly("alpha");
 	}
 
 	@Test
@@ -163,11 +171,15 @@ class SnapshotRouteLocatorTests {
 			.isThrownBy(() -> this.locator.apply(snapshot(2, rule("twice", "/items/{id}/{id}", 0))))
 			.satisfies((ex) -> assertThat(ex.errors()).singleElement()
 				.satisfies((error) -> assertThat(error.field()).isEqualTo("routes[0]")));
-		assertThat(routes()).extracting(Route::getId).containsExactly("alpha");
+		assertThat(ruleRouteIds()).containsExactly("alpha");
 	}
 
 	private List<Route> routes() {
 		return this.locator.getRoutes().collectList().block();
+	}
+
+	private List<String> ruleRouteIds() {
+		return routes().stream().map(Route::getId).filter((id) -> !id.equals(InvocationStatusRoute.ID)).toList();
 	}
 
 	private Route route(String id) {
