@@ -106,13 +106,15 @@ public record RateLimitProperties(@DefaultValue("local") @NotNull Mode mode,
 	 * this: over any interval, {@code G} gateways sharing a bucket admit at most the
 	 * exact limit plus the tokens they held unspent at its start, fewer than
 	 * {@code G × leaseTokens}; and a gateway holding unspent tokens makes others refuse
-	 * at most as many requests the exact limit would admit. With 3 gateways and the
-	 * default 100 tokens that is at most 300 requests per bucket either way, and far
-	 * fewer for buckets whose traffic per lease time is lower than that
+	 * at most as many requests the exact limit would admit. Each gateway's share of that
+	 * is at most one lease: the bucket's traffic on it over one {@code leaseTime}, and
+	 * never more than {@code leaseTokens} or the burst. With 3 gateways each serving a
+	 * bucket at 1000 requests/s and the defaults, that is at most 3 × 100 requests; for a
+	 * bucket that sees 20 requests/s per gateway, 3 × 2
 	 * @param leaseTime in {@code leased} mode, how much of a bucket's traffic a lease is
 	 * sized for, and how long its tokens last; default 100 ms
 	 * @param leaseTokens in {@code leased} mode, the most tokens a gateway takes from one
-	 * bucket at once; default 100 tokens
+	 * bucket at once; default 500 tokens
 	 */
 	public record Redis(@DefaultValue("redis://127.0.0.1:6379") @NotNull URI uri,
 			@DefaultValue("50ms") @NotNull @DurationMin(millis = 1) Duration timeout,
@@ -121,7 +123,7 @@ public record RateLimitProperties(@DefaultValue("local") @NotNull Mode mode,
 			@DefaultValue("fail-open") @NotNull FailurePolicy failurePolicy,
 			@DefaultValue("100000") @Positive int maxBuckets, @DefaultValue("leased") @NotNull Sync sync,
 			@DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration leaseTime,
-			@DefaultValue("100") @Positive long leaseTokens) {
+			@DefaultValue("500") @Positive long leaseTokens) {
 
 	}
 
