@@ -34,8 +34,8 @@ import reactor.util.context.Context;
  * same reason, a publisher that a function subscribes to itself instead of returning it
  * does not see the caller.
  *
- * @param subject who is calling: the user of a token, the client of an API key, or
- * {@code anonymous}
+ * @param subject who is calling: the user of a token, the client of an API key,
+ * {@code anonymous}, or {@code timer:<trigger id>} for a timer trigger
  * @param scopes the scopes granted to the caller, possibly none; kept sorted
  * @param clientId the client application the caller used, when the gateway knows it
  * @param authMethod how the caller proved who they are at the gateway
@@ -127,7 +127,14 @@ public record Caller(String subject, Set<String> scopes, @Nullable String client
 		/**
 		 * No credentials, on a public route.
 		 */
-		ANONYMOUS("anonymous");
+		ANONYMOUS("anonymous"),
+
+		/**
+		 * A timer trigger that the control plane fired; the subject is
+		 * {@code timer:<trigger id>}. Never in a passport: only the runtime's operator
+		 * endpoints, which take the control-plane token, call as a timer.
+		 */
+		TIMER("timer");
 
 		private final String claim;
 
@@ -145,10 +152,10 @@ public record Caller(String subject, Set<String> scopes, @Nullable String client
 
 		/**
 		 * The method a claim value names.
-		 * @param claim the {@code auth} claim
+		 * @param claim the {@code auth} claim, or the value of {@link #claim()}
 		 * @return the method, or {@code null} if the claim names none
 		 */
-		static @Nullable AuthMethod ofClaim(String claim) {
+		public static @Nullable AuthMethod ofClaim(String claim) {
 			for (AuthMethod method : values()) {
 				if (method.claim.equals(claim)) {
 					return method;

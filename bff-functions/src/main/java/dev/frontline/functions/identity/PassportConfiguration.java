@@ -3,6 +3,7 @@ package dev.frontline.functions.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,8 +27,8 @@ class PassportConfiguration {
 	}
 
 	@Bean
-	PassportFilter passportFilter(PassportVerifier passportVerifier) {
-		return new PassportFilter(passportVerifier);
+	PassportFilter passportFilter(PassportVerifier passportVerifier, ObjectProvider<PassportExemption> exemptions) {
+		return new PassportFilter(passportVerifier, exemptions.orderedStream().toList());
 	}
 
 	// The development key pair is in the repository, so anyone could sign passports that

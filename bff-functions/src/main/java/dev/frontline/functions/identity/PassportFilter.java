@@ -17,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Lets a request reach the functions only with a valid passport in
  * {@code X-Frontline-Passport}, and makes the caller it names the request's
- * {@link Caller}. The catalogue ({@code GET /functions}) is open, and the management
- * server is left alone.
+ * {@link Caller}. The catalogue ({@code GET /functions}) is open, requests that a
+ * {@link PassportExemption} names authenticate otherwise, and the management server is
+ * left alone.
  * <p>
  * It runs before the function request filter, so that a request without a passport costs
  * no body reading and learns nothing about a function's input.
@@ -32,10 +33,13 @@ class PassportFilter implements WebFilter, Ordered, ApplicationContextAware {
 
 	private final PassportVerifier verifier;
 
+	private final List<PassportExemption> exemptions;
+
 	private @Nullable ApplicationContext applicationContext;
 
-	PassportFilter(PassportVerifier verifier) {
+	PassportFilter(PassportVerifier verifier, List<PassportExemption> exemptions) {
 		this.verifier = verifier;
+		this.exemptions = List.copyOf(exemptions);
 	}
 
 	@Override
@@ -52,7 +56,8 @@ class PassportFilter implements WebFilter, Ordered, ApplicationContextAware {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		// The management server's context is a child of this one, so it has this filter
 		// too; its endpoints are for the platform's probes, not for callers.
-		if (exchange.getApplicationContext() != this.applicationContext || isCatalogue(exchange.getRequest())) {
+		if (exchange.getApplicationContext() != this.applicationContext || isCatalogue(exchange.getRequest())
+				|| isExempt(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
 		return Mono.defer(() -> {
@@ -64,6 +69,15 @@ class PassportFilter implements WebFilter, Ordered, ApplicationContextAware {
 	private static boolean isCatalogue(ServerHttpRequest request) {
 		return "/functions".equals(request.getPath().pathWithinApplication().value())
 				&& (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()));
+	}
+
+	private boolean isExempt(ServerHttpRequest request) {
+		for (PassportExemption exemption : this.exemptions) {
+			if (exemption.exempts(request)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String passport(ServerHttpRequest request) {

@@ -1,9 +1,13 @@
 package dev.frontline.functions.web;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.frontline.functions.FunctionDescription;
 
@@ -11,6 +15,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
 
 /**
  * The published functions: beans whose {@code @Bean} method (or class) carries
@@ -23,7 +28,9 @@ class FunctionCatalogue implements SmartInitializingSingleton {
 	/**
 	 * Names that a function cannot take, because a path of the runtime already has them.
 	 */
-	static final List<String> RESERVED_NAMES = List.of("functions");
+	static final List<String> RESERVED_NAMES = List.of("functions", "async");
+
+	private static final Pattern SEPARATORS = Pattern.compile("[,|]");
 
 	private final ListableBeanFactory beans;
 
@@ -52,10 +59,19 @@ class FunctionCatalogue implements SmartInitializingSingleton {
 				throw new IllegalStateException(
 						"@FunctionDescription is on bean '" + name + "', which is not a java.util.function.Function");
 			}
-			found.put(name, new PublishedFunction(name, function.getInputType(), function.getOutputType(),
-					description.value()));
+			found.put(name, new PublishedFunction(name, payload(function.getInputType()),
+					payload(function.getOutputType()), description.value()));
 		}
 		this.published = Map.copyOf(found);
+	}
+
+	// A function that takes or answers a Message (to read its headers) takes or answers
+	// its payload as JSON.
+	private static Type payload(Type type) {
+		if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Message.class) {
+			return parameterized.getActualTypeArguments()[0];
+		}
+		return type;
 	}
 
 	/**
@@ -63,6 +79,28 @@ class FunctionCatalogue implements SmartInitializingSingleton {
 	 */
 	Optional<PublishedFunction> find(String name) {
 		return Optional.ofNullable(this.published.get(name));
+	}
+
+	/**
+	 * The functions a definition names, in order.
+	 * @param definition published functions joined by {@code ,} or {@code |}, each
+	 * feeding the next
+	 * @throws FunctionNotFound if a name is not published or a function does not take
+	 * what the previous one answers
+	 */
+	List<PublishedFunction> resolve(String definition) {
+		List<PublishedFunction> functions = new ArrayList<>();
+		for (String name : SEPARATORS.split(definition, -1)) {
+			PublishedFunction function = find(name)
+				.orElseThrow(() -> new FunctionNotFound("No function '" + name + "'; GET /functions lists them"));
+			PublishedFunction previous = functions.isEmpty() ? null : functions.get(functions.size() - 1);
+			if (previous != null && !previous.feeds(function)) {
+				throw new FunctionNotFound("No function '" + definition + "': " + previous.name() + " answers "
+						+ PublishedFunction.simpleName(previous.outputType()) + ", which " + name + " does not take");
+			}
+			functions.add(function);
+		}
+		return functions;
 	}
 
 	/**

@@ -22,10 +22,14 @@ class WebConfiguration {
 	}
 
 	@Bean
-	FunctionRequestFilter functionRequestFilter(FunctionCatalogue catalogue, JsonMapper json, Validator validator,
+	FunctionDefinitions functionDefinitions(FunctionCatalogue catalogue, JsonMapper json, Validator validator) {
+		return new FunctionDefinitions(catalogue, new FunctionInputReader(json, validator));
+	}
+
+	@Bean
+	FunctionRequestFilter functionRequestFilter(FunctionCatalogue catalogue, FunctionDefinitions definitions,
 			MeterRegistry meters) {
-		return new FunctionRequestFilter(catalogue, new FunctionInputReader(json, validator),
-				new FunctionInvocationMetrics(meters));
+		return new FunctionRequestFilter(catalogue, definitions, new FunctionInvocationMetrics(meters));
 	}
 
 	@Bean

@@ -155,6 +155,12 @@ class PassportVerifierTests {
 	}
 
 	@Test
+	void rejectsAPassportThatClaimsATimerCaller() {
+		assertRejected(Passports.DEV.user("timer:nightly").claim("auth", "timer").sign(),
+				"The passport names an unknown authentication method 'timer'");
+	}
+
+	@Test
 	void rejectsAnOversizedPassport() {
 		String huge = Passports.DEV.user("alice").claim("padding", "x".repeat(9000)).sign();
 		assertRejected(huge, "The passport is longer than 8192 characters");
