@@ -105,7 +105,8 @@ class PlatformIntegrationTests {
 		canaryManagementPort = ServiceProcess.freePort();
 		ServiceProcess functions = ServiceProcess.springBoot("bff-functions", functionsPort, functionsManagementPort,
 				logDir,
-				List.of("--frontline.backends.profile.url=http://127.0.0.1:" + profile,
+				List.of("--frontline.data-dir=" + dataDir,
+						"--frontline.backends.profile.url=http://127.0.0.1:" + profile,
 						"--frontline.backends.catalog.url=http://127.0.0.1:" + catalog,
 						"--frontline.backends.cart.url=http://127.0.0.1:" + cart));
 		int canaryPort = ServiceProcess.freePort();
@@ -494,6 +495,51 @@ class PlatformIntegrationTests {
 		for (String label : labels) {
 			assertThat(series.get(0).has(label)).as(selector + " has label " + label + ": " + series.get(0)).isTrue();
 		}
+	}
+
+	@Test
+	@Order(41)
+	void acceptsAnAsyncInvocationAndReportsItsResultWhenDone() throws Exception {
+		String route = """
+				{"id":"async-home","match":{"path":"/api/async/home","methods":["GET"]},
+				 "stable":{"uris":["%s"],"function":"homePage|mobileView"},
+				 "async":{"always":true,"retries":2}}""".formatted(functionsUri);
+		HttpResponse<String> created = send(
+				asOperator(admin("/api/v1/routes")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(route)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> get(gateway("/api/async/home")).statusCode() != 404);
+
+		String token = token("heidi");
+		HttpResponse<String> accepted = send(HttpRequest.newBuilder(gateway("/api/async/home"))
+			.header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", "e2e-async-1")
+			.GET());
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith("/invocations/async-home/");
+		String id = json.readTree(accepted.body()).path("id").asString();
+		assertThat(location).endsWith(id);
+
+		// The same key again is the same invocation, not a second one.
+		HttpResponse<String> again = send(HttpRequest.newBuilder(gateway("/api/async/home"))
+			.header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", "e2e-async-1")
+			.GET());
+		assertThat(json.readTree(again.body()).path("id").asString()).isEqualTo(id);
+
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			HttpResponse<String> status = get(gateway(location), token);
+			assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+			JsonNode invocation = json.readTree(status.body());
+			assertThat(invocation.path("status").asString()).isEqualTo("succeeded");
+			assertThat(invocation.path("result").path("greeting").asString()).isEqualTo("Hi Heidi");
+		});
+		// Nobody else reads it.
+		assertThat(get(gateway(location), token("ivan")).statusCode()).isEqualTo(404);
+		assertThat(get(gateway(location)).statusCode()).isEqualTo(401);
 	}
 
 	@Test
