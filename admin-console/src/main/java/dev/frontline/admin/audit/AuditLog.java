@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code default-rate-limit.set}, {@code default-rate-limit.clear}, and for releases
  * {@code release.start}, {@code release.pause}, {@code release.resume},
  * {@code release.weight}, {@code release.advance}, {@code release.promote},
- * {@code release.rollback} and {@code release.abort}.
+ * {@code release.rollback} and {@code release.abort}; for timer triggers
+ * {@code trigger.create}, {@code trigger.update} and {@code trigger.delete}; for dead
+ * letters {@code dead-letter.redrive} and {@code dead-letter.redrive-all}.
  */
 @Repository
 public class AuditLog {
@@ -38,7 +40,8 @@ public class AuditLog {
 	static final List<String> ACTIONS = List.of("route.create", "route.update", "route.delete", "config.rollback",
 			"api-key.create", "api-key.revoke", "default-rate-limit.set", "default-rate-limit.clear", "release.start",
 			"release.pause", "release.resume", "release.weight", "release.advance", "release.promote",
-			"release.rollback", "release.abort");
+			"release.rollback", "release.abort", "trigger.create", "trigger.update", "trigger.delete",
+			"dead-letter.redrive", "dead-letter.redrive-all");
 
 	/** The longest actor and target the table keeps. */
 	private static final int MAX_NAME = 200;

@@ -22,7 +22,8 @@ public record ConsoleUser(String name, Role role) {
 	public static final String ATTRIBUTE = "user";
 
 	/**
-	 * Whether the user may change routes, roll the config back and run releases.
+	 * Whether the user may change routes, roll the config back, run releases, change
+	 * timer triggers and redrive dead letters.
 	 */
 	public boolean mayOperate() {
 		return this.role.includes(Role.OPERATOR);

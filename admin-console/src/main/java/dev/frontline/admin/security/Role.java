@@ -12,8 +12,8 @@ public enum Role {
 	VIEWER,
 
 	/**
-	 * Changes routes and the default rate limit, rolls the config back, and runs
-	 * releases.
+	 * Changes routes, the default rate limit and timer triggers, rolls the config back,
+	 * runs releases, and redrives dead letters.
 	 */
 	OPERATOR,
 

@@ -37,15 +37,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * token, never a person's credentials;</li>
  * <li>the REST API for people ({@code /api/**}): HTTP Basic for scripts, stateless and
  * without CSRF token, or the session of a logged-in browser, with CSRF token for changes.
- * Reads need the viewer role, route changes, the default rate limit, rollbacks and
- * releases the operator role, API keys the admin role. Refusals are problems: 401 with a
- * Basic challenge, 403;</li>
+ * Reads need the viewer role; route changes, the default rate limit, rollbacks, releases,
+ * timer triggers and redriving dead letters the operator role; API keys the admin role.
+ * Refusals are problems: 401 with a Basic challenge, 403;</li>
  * <li>everything else, the browser pages: form login and a session, a CSRF token on every
  * form, an anonymous visitor sent to the login page. The pages follow the API's rules:
- * every page that changes routes, the config or releases, or shows the form for such a
- * change, needs the operator role; the API key pages need the admin role; everything else
- * the viewer role. Refusals are the error page with 403. Only the login page, the error
- * page and static assets are public.</li>
+ * every page that changes routes, the config, releases or timer triggers, or redrives
+ * dead letters, or shows the form for such a change, needs the operator role; the API key
+ * pages need the admin role; everything else the viewer role. Refusals are the error page
+ * with 403. Only the login page, the error page and static assets are public.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,11 +67,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/** The pages that show the form of a change an operator makes. */
 	static final List<String> OPERATOR_FORMS = List.of("/routes/new", "/routes/*/edit", "/routes/*/delete",
-			"/releases/new", "/config/rollback/*");
+			"/releases/new", "/config/rollback/*", "/triggers/new", "/triggers/*/edit", "/triggers/*/delete",
+			"/dead-letters/redrive");
 
-	/** The form posts that change routes, the config or releases. */
+	/**
+	 * The form posts that change routes, the config, releases or timer triggers, or
+	 * redrive dead letters.
+	 */
 	static final List<String> OPERATOR_CHANGES = List.of("/routes", "/routes/**", "/releases", "/releases/**",
-			"/config/rollback/*");
+			"/config/rollback/*", "/triggers", "/triggers/**", "/dead-letters/**");
 
 	/**
 	 * The pages load scripts, styles and data from the console only; nothing inline, so
@@ -144,7 +148,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.hasRole(Role.VIEWER.name())
 				.requestMatchers("/api/v1/routes", "/api/v1/routes/**", "/api/v1/config/rollback/*",
-						"/api/v1/config/default-rate-limit", "/api/v1/releases", "/api/v1/releases/**")
+						"/api/v1/config/default-rate-limit", "/api/v1/releases", "/api/v1/releases/**",
+						"/api/v1/triggers", "/api/v1/triggers/**", "/api/v1/dead-letters/**")
 				.hasRole(Role.OPERATOR.name())
 				.anyRequest()
 				.denyAll())

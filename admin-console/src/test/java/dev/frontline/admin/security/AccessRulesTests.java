@@ -48,7 +48,7 @@ class AccessRulesTests {
 	void letsAViewerReadEverythingButApiKeys() throws Exception {
 		for (String path : new String[] { "/api/v1/routes", "/api/v1/routes/product", "/api/v1/config",
 				"/api/v1/config/versions", "/api/v1/config/versions/1", "/api/v1/gateways", "/api/v1/releases",
-				"/api/v1/audit", "/api/v1/stats/routes" }) {
+				"/api/v1/audit", "/api/v1/stats/routes", "/api/v1/triggers" }) {
 			this.mvc.perform(get(path).with(VIEWER)).andExpect(status().isOk());
 		}
 		forbidden(this.mvc.perform(get("/api/v1/api-keys").with(VIEWER)));
@@ -63,6 +63,10 @@ class AccessRulesTests {
 		forbidden(this.mvc.perform(delete("/api/v1/routes/product").with(VIEWER)));
 		forbidden(this.mvc.perform(post("/api/v1/config/rollback/1").with(VIEWER)));
 		forbidden(this.mvc.perform(json(post("/api/v1/api-keys"), "{\"client\": \"viewer-app\"}").with(VIEWER)));
+		forbidden(this.mvc.perform(json(post("/api/v1/triggers"),
+				"{\"id\": \"viewer-made\", \"cron\": \"@hourly\", \"function\": \"report\"}")
+			.with(VIEWER)));
+		forbidden(this.mvc.perform(post("/api/v1/dead-letters/redrive").with(VIEWER)));
 		assertThat(this.versions.headVersion()).isEqualTo(before);
 	}
 

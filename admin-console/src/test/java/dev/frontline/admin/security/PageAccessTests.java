@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.frontline.admin.ApiTest;
 import dev.frontline.admin.Html;
+import dev.frontline.admin.Logins;
 import dev.frontline.admin.snapshot.ConfigVersions;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class PageAccessTests {
 	private static final List<String> PAGES = List.of("/", "/routes", "/routes/product", "/routes/new",
 			"/routes/product/edit", "/routes/product/delete", "/releases", "/releases/new", "/config",
 			"/config/versions/1", "/config/diff", "/config/rollback/1", "/api-keys", "/api-keys/abcdefabcdef/revoke",
-			"/audit", "/overview/gateways", "/overview/releases", "/overview/traffic");
+			"/audit", "/overview/gateways", "/overview/releases", "/overview/traffic", "/triggers", "/triggers/new",
+			"/triggers/any-trigger/edit", "/triggers/any-trigger/delete", "/dead-letters", "/dead-letters/redrive");
 
 	/**
 	 * Every form post that changes something, with a body its handler would take; new
@@ -57,12 +59,18 @@ class PageAccessTests {
 				post("/releases").param("routeId", "product"), post("/releases/1/pause"), post("/releases/1/resume"),
 				post("/releases/1/promote"), post("/releases/1/abort"),
 				post("/releases/1/weight").param("weight", "50"), post("/config/rollback/1"),
-				post("/api-keys").param("client", "refused-app"), post("/api-keys/abcdefabcdef/revoke"));
+				post("/api-keys").param("client", "refused-app"), post("/api-keys/abcdefabcdef/revoke"),
+				post("/triggers").param("id", "refused-trigger").param("cron", "@hourly").param("function", "report"),
+				post("/triggers/any-trigger").param("cron", "@hourly").param("function", "report"),
+				post("/triggers/any-trigger/enable"), post("/triggers/any-trigger/disable"),
+				post("/triggers/any-trigger/delete"), post("/dead-letters/any-invocation/redrive"),
+				post("/dead-letters/redrive"));
 	}
 
 	/** The pages that show the form of a change, which a viewer may not make. */
 	private static final List<String> OPERATOR_FORMS = List.of("/routes/new", "/routes/product/edit",
-			"/routes/product/delete", "/releases/new", "/config/rollback/1");
+			"/routes/product/delete", "/releases/new", "/config/rollback/1", "/triggers/new",
+			"/triggers/any-trigger/edit", "/triggers/any-trigger/delete", "/dead-letters/redrive");
 
 	/** The API key pages, for admins only. */
 	private static final List<String> ADMIN_PAGES = List.of("/api-keys", "/api-keys/abcdefabcdef/revoke");
@@ -120,6 +128,7 @@ class PageAccessTests {
 			this.mvc.perform(change.with(VIEWER).with(csrf())).andExpect(status().isForbidden());
 		}
 		assertThat(this.versions.headVersion()).isEqualTo(before);
+		this.mvc.perform(get("/api/v1/triggers/refused-trigger").with(Logins.VIEWER)).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -149,12 +158,14 @@ class PageAccessTests {
 
 	@Test
 	void showsAViewerNoControlsThatChangeAnything() throws Exception {
-		for (String page : List.of("/routes", "/routes/product", "/releases", "/config", "/config/versions/1")) {
+		for (String page : List.of("/routes", "/routes/product", "/releases", "/config", "/config/versions/1",
+				"/triggers", "/dead-letters")) {
 			Document html = Html.of(this.mvc.perform(get(page).with(VIEWER)).andExpect(status().isOk()));
 			assertThat(html.select("form[method=post]").eachAttr("action")).as(page).containsExactly("/logout");
 			assertThat(html.select("a[href]").eachAttr("href")).as(page)
 				.noneMatch((href) -> href.endsWith("/edit") || href.endsWith("/delete") || href.endsWith("/new")
-						|| href.contains("/releases/new") || href.contains("/rollback/") || href.contains("/api-keys"));
+						|| href.contains("/releases/new") || href.contains("/rollback/") || href.contains("/api-keys")
+						|| href.contains("/redrive"));
 		}
 	}
 
