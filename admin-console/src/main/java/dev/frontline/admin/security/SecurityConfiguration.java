@@ -62,8 +62,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	static final List<String> PUBLIC_ASSETS = List.of("/css/**", "/js/**", "/webjars/**", "/favicon.svg",
 			"/favicon.ico");
 
-	/** The API key pages: the admin role, as for the API keys API. */
-	static final List<String> ADMIN_PAGES = List.of("/api-keys", "/api-keys/**");
+	/**
+	 * The API key pages that change keys: the admin role, as for the API keys API. Every
+	 * role may list them, without their secrets, which are never stored.
+	 */
+	static final List<String> ADMIN_PAGES = List.of("/api-keys/*/revoke");
 
 	/** The pages that show the form of a change an operator makes. */
 	static final List<String> OPERATOR_FORMS = List.of("/routes/new", "/routes/*/edit", "/routes/*/delete",
@@ -141,7 +144,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				"Log in, or send a user name and password with HTTP Basic authentication",
 				"The user name or password is not valid");
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/api-keys")
+				.hasRole(Role.VIEWER.name())
+				.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasRole(Role.VIEWER.name())
@@ -172,6 +177,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PUBLIC_ASSETS.toArray(String[]::new))
 				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api-keys")
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(ADMIN_PAGES.toArray(String[]::new))
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, OPERATOR_FORMS.toArray(String[]::new))

@@ -72,8 +72,8 @@ class PageAccessTests {
 			"/routes/product/delete", "/releases/new", "/config/rollback/1", "/triggers/new",
 			"/triggers/any-trigger/edit", "/triggers/any-trigger/delete", "/dead-letters/redrive");
 
-	/** The API key pages, for admins only. */
-	private static final List<String> ADMIN_PAGES = List.of("/api-keys", "/api-keys/abcdefabcdef/revoke");
+	/** The API key pages that change keys, for admins only. */
+	private static final List<String> ADMIN_PAGES = List.of("/api-keys/abcdefabcdef/revoke");
 
 	@Autowired
 	private MockMvc mvc;
@@ -113,7 +113,7 @@ class PageAccessTests {
 	}
 
 	@Test
-	void letsAViewerSeeEveryPageButTheFormsOfChangesAndTheApiKeys() throws Exception {
+	void letsAViewerSeeEveryPageButTheFormsOfChanges() throws Exception {
 		for (String page : PAGES) {
 			int expected = (OPERATOR_FORMS.contains(page) || ADMIN_PAGES.contains(page)) ? 403 : 200;
 			int status = this.mvc.perform(get(page).with(VIEWER)).andReturn().getResponse().getStatus();
@@ -132,13 +132,19 @@ class PageAccessTests {
 	}
 
 	@Test
-	void keepsTheApiKeyPagesForAdmins() throws Exception {
+	void keepsApiKeyChangesForAdminsAndShowsTheListToEveryone() throws Exception {
 		for (String page : ADMIN_PAGES) {
 			this.mvc.perform(get(page).with(OPERATOR)).andExpect(status().isForbidden());
 		}
 		this.mvc.perform(post("/api-keys").param("client", "operator-app").with(OPERATOR).with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api-keys").with(ADMIN)).andExpect(status().isOk());
+		Document admin = Html.of(this.mvc.perform(get("/api-keys").with(ADMIN)).andExpect(status().isOk()));
+		assertThat(admin.select("#api-key-form")).hasSize(1);
+		for (var user : List.of(VIEWER, OPERATOR)) {
+			Document list = Html.of(this.mvc.perform(get("/api-keys").with(user)).andExpect(status().isOk()));
+			assertThat(list.select("#api-key-form")).isEmpty();
+			assertThat(list.select("a[href*=/revoke]")).isEmpty();
+		}
 	}
 
 	@Test
@@ -159,12 +165,12 @@ class PageAccessTests {
 	@Test
 	void showsAViewerNoControlsThatChangeAnything() throws Exception {
 		for (String page : List.of("/routes", "/routes/product", "/releases", "/config", "/config/versions/1",
-				"/triggers", "/dead-letters")) {
+				"/triggers", "/dead-letters", "/api-keys")) {
 			Document html = Html.of(this.mvc.perform(get(page).with(VIEWER)).andExpect(status().isOk()));
 			assertThat(html.select("form[method=post]").eachAttr("action")).as(page).containsExactly("/logout");
 			assertThat(html.select("a[href]").eachAttr("href")).as(page)
 				.noneMatch((href) -> href.endsWith("/edit") || href.endsWith("/delete") || href.endsWith("/new")
-						|| href.contains("/releases/new") || href.contains("/rollback/") || href.contains("/api-keys")
+						|| href.contains("/releases/new") || href.contains("/rollback/") || href.contains("/api-keys/")
 						|| href.contains("/redrive"));
 		}
 	}
@@ -175,9 +181,7 @@ class PageAccessTests {
 		assertThat(html.select(".session .user").text()).isEqualTo("operator");
 		assertThat(html.select(".session .role").text()).isEqualTo("operator");
 		assertThat(html.select("form[action=/logout] input[name=_csrf]").attr("value")).isNotBlank();
-		assertThat(html.select("nav a").eachText()).doesNotContain("API keys");
-		assertThat(Html.of(this.mvc.perform(get("/routes").with(ADMIN))).select("nav a").eachText())
-			.contains("API keys");
+		assertThat(html.select("nav a").eachText()).contains("API keys");
 	}
 
 	@Test
