@@ -543,6 +543,64 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	@Order(42)
+	void timerTriggerFiresEveryScheduledTimeExactlyOnceWithTwoRuntimes() throws Exception {
+		double before = asyncSucceeded("product");
+		String trigger = """
+				{"id":"e2e-tick","cron":"* * * * * *","function":"product","runtime":"%s","payload":{"id":"p3"}}"""
+			.formatted(functionsUri);
+		HttpResponse<String> created = send(
+				asOperator(admin("/api/v1/triggers")).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(trigger)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> firings("e2e-tick").size() >= 4);
+		HttpResponse<String> disabled = send(asOperator(admin("/api/v1/triggers/e2e-tick"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(trigger.replace("\"payload\"", "\"enabled\":false,\"payload\""))));
+		assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+		// Every firing reached the runtimes once, and both runtimes together ran each
+		// once.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			List<JsonNode> firings = firings("e2e-tick");
+			assertThat(firings).allSatisfy((firing) -> assertThat(firing.path("status").asString()).isEqualTo("fired"));
+			assertThat(firings.stream().map((firing) -> firing.path("invocationId").asString()).distinct())
+				.hasSameSizeAs(firings);
+			assertThat(asyncSucceeded("product") - before).isEqualTo(firings.size());
+		});
+		List<JsonNode> firings = firings("e2e-tick");
+		assertThat(firings.stream().map((firing) -> firing.path("scheduledAt").asString()).distinct())
+			.hasSameSizeAs(firings);
+	}
+
+	private static List<JsonNode> firings(String trigger) throws Exception {
+		HttpResponse<String> response = send(as("viewer", admin("/api/v1/triggers/" + trigger + "/firings")).GET());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<JsonNode> firings = new ArrayList<>();
+		json.readTree(response.body()).forEach(firings::add);
+		return firings;
+	}
+
+	/**
+	 * The async invocations of a function that succeeded, on both function runtimes.
+	 */
+	private static double asyncSucceeded(String function) throws Exception {
+		double total = 0;
+		for (int port : new int[] { functionsManagementPort, canaryManagementPort }) {
+			String scrape = get(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).body();
+			for (String line : scrape.split("\n")) {
+				if (line.startsWith("frontline_async_invocations_total{")
+						&& line.contains("function=\"" + function + "\"") && line.contains("status=\"succeeded\"")) {
+					total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+			}
+		}
+		return total;
+	}
+
+	@Test
 	@Order(40)
 	void refusesAnInvalidRouteWithEveryFieldErrorAndChangesNothing() throws Exception {
 		long before = currentVersion();
