@@ -61,7 +61,8 @@ class PassportFilter implements WebFilter, Ordered, ApplicationContextAware {
 			return chain.filter(exchange);
 		}
 		return Mono.defer(() -> {
-			Caller caller = this.verifier.verify(passport(exchange.getRequest()));
+			Caller caller = this.verifier.verify(passport(exchange.getRequest()),
+					exchange.getRequest().getHeaders().getFirst("X-Request-Id"));
 			return chain.filter(exchange).contextWrite(caller.asContext());
 		});
 	}

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,8 +27,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks a passport: an ES256 compact JWS by a trusted gateway key (chosen by
  * {@code kid}), issued by {@code frontline-gateway} for this runtime's audience, and
- * current. Passports live for seconds and each request has its own, so nothing is cached
- * but the verifiers.
+ * current. A gateway reuses a caller's passport for a while, so a passport whose
+ * signature, issuer and audience checked out is remembered by its exact text, and only
+ * its times are checked again; an ECDSA verification costs more than most functions'
+ * work. The request id comes from the {@code rid} claim if the passport has one, else
+ * from the request's {@code X-Request-Id}.
  */
 class PassportVerifier {
 
@@ -46,6 +51,11 @@ class PassportVerifier {
 
 	private final Clock clock;
 
+	private final Cache<String, JWTClaimsSet> verified = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(15))
+		.build();
+
 	PassportVerifier(Map<String, ECPublicKey> keys, String audience, Duration clockSkew, Clock clock) {
 		Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
 		keys.forEach((id, key) -> verifiers.put(id, verifier(id, key)));
@@ -63,11 +73,30 @@ class PassportVerifier {
 	 * this runtime
 	 */
 	Caller verify(String passport) {
+		return verify(passport, null);
+	}
+
+	/**
+	 * Verifies a passport of a request.
+	 * @param passport the compact JWS
+	 * @param requestId the request's {@code X-Request-Id}, for a passport without
+	 * {@code rid}; {@code null} if it has none
+	 * @return the caller it vouches for
+	 * @throws PassportInvalid if it is not a current passport of a trusted gateway for
+	 * this runtime
+	 */
+	Caller verify(String passport, @Nullable String requestId) {
 		if (passport.length() > MAX_LENGTH) {
 			throw new PassportInvalid("The passport is longer than " + MAX_LENGTH + " characters");
 		}
 		try {
-			return read(passport);
+			JWTClaimsSet claims = this.verified.getIfPresent(passport);
+			if (claims == null) {
+				claims = read(passport);
+				this.verified.put(passport, claims);
+			}
+			checkTimes(claims);
+			return caller(claims, requestId);
 		}
 		catch (PassportInvalid ex) {
 			throw ex;
@@ -80,7 +109,7 @@ class PassportVerifier {
 		}
 	}
 
-	private Caller read(String passport) throws ParseException, JOSEException {
+	private JWTClaimsSet read(String passport) throws ParseException, JOSEException {
 		SignedJWT jwt = SignedJWT.parse(passport);
 		JWSHeader header = jwt.getHeader();
 		if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
@@ -101,8 +130,7 @@ class PassportVerifier {
 		}
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 		checkIssuerAndAudience(claims);
-		checkTimes(claims);
-		return caller(claims);
+		return claims;
 	}
 
 	private void checkIssuerAndAudience(JWTClaimsSet claims) {
@@ -130,7 +158,7 @@ class PassportVerifier {
 		}
 	}
 
-	private static Caller caller(JWTClaimsSet claims) throws ParseException {
+	private static Caller caller(JWTClaimsSet claims, @Nullable String requestId) throws ParseException {
 		String auth = required(claims, "auth");
 		AuthMethod method = AuthMethod.ofClaim(auth);
 		// Gateways forward clients; only the runtime itself calls as a timer.
@@ -140,8 +168,12 @@ class PassportVerifier {
 		String scope = claims.getStringClaim("scope");
 		Set<String> scopes = (scope != null)
 				? Arrays.stream(scope.split("\\s+")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet()) : Set.of();
-		return new Caller(required(claims, "sub"), scopes, claims.getStringClaim("client_id"), method,
-				required(claims, "rid"), required(claims, "gid"));
+		String rid = claims.getStringClaim("rid");
+		if (rid == null || rid.isBlank()) {
+			rid = (requestId != null && !requestId.isBlank()) ? requestId : "none";
+		}
+		return new Caller(required(claims, "sub"), scopes, claims.getStringClaim("client_id"), method, rid,
+				required(claims, "gid"));
 	}
 
 	private static String required(JWTClaimsSet claims, String name) throws ParseException {

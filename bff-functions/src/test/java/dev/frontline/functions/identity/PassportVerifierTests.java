@@ -43,6 +43,29 @@ class PassportVerifierTests {
 	}
 
 	@Test
+	void takesTheRequestIdFromTheRequestWhenThePassportNamesNone() {
+		String passport = Passports.DEV.user("alice").claim("rid", null).sign();
+		assertThat(this.verifier.verify(passport, "req-9").requestId()).isEqualTo("req-9");
+		assertThat(this.verifier.verify(passport, "req-10").requestId()).isEqualTo("req-10");
+		assertThat(this.verifier.verify(passport, null).requestId()).isEqualTo("none");
+	}
+
+	@Test
+	void remembersAVerifiedPassportButStillRefusesItOnceExpired() {
+		MutableClock clock = new MutableClock(Instant.now());
+		PassportVerifier verifier = new PassportVerifier(
+				keys(Map.of("frontline-dev", "classpath:passport/dev-public-key.pem")), "frontline-functions",
+				Duration.ofSeconds(5), clock);
+		String passport = Passports.DEV.user("alice").issuedAt(clock.instant()).lifetime(Duration.ofSeconds(30)).sign();
+		assertThat(verifier.verify(passport, "a").subject()).isEqualTo("alice");
+		clock.advance(Duration.ofSeconds(20));
+		assertThat(verifier.verify(passport, "b").subject()).isEqualTo("alice");
+		clock.advance(Duration.ofSeconds(20));
+		assertThatExceptionOfType(PassportInvalid.class).isThrownBy(() -> verifier.verify(passport, "c"))
+			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).startsWith("The passport expired at "));
+	}
+
+	@Test
 	void readsAnAnonymousCallerWithNoScopesAndNoClient() {
 		Caller caller = this.verifier.verify(Passports.DEV.anonymous().sign());
 		assertThat(caller.isAnonymous()).isTrue();
@@ -185,6 +208,35 @@ class PassportVerifierTests {
 
 	private static Map<String, ECPublicKey> keys(Map<String, String> configured) {
 		return VerificationKeys.load(configured, new DefaultResourceLoader()).byId();
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Sets the headers of each request forwarded to a function runtime: strips every header
  * by which a client could claim an identity, strips the {@code Authorization} header
  * unless the route relays the token, and adds a passport signed for the caller. Applied
- * on each forwarding, so that a retry carries a fresh passport.
+ * on each forwarding, so that a retry carries a passport that is still valid.
  */
 final class PassportHttpHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -23,8 +23,6 @@ final class PassportHttpHeadersFilter implements HttpHeadersFilter, Ordered {
 	/** Headers a client could use to pass itself off as someone. */
 	static final List<String> IDENTITY_HEADERS = List.of(PASSPORT_HEADER, "X-Frontline-User", "X-User-Id",
 			"X-Forwarded-User", "X-Auth-Request-User", "X-Authenticated-User", "X-API-Key");
-
-	private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
 	private final PassportSigner signer;
 
@@ -48,7 +46,7 @@ final class PassportHttpHeadersFilter implements HttpHeadersFilter, Ordered {
 		@Nullable Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
 		// A request that was not authenticated is anonymous, whatever it claims.
 		Caller passportHolder = (caller != null) ? caller : Caller.ANONYMOUS;
-		forwarded.set(PASSPORT_HEADER, this.signer.sign(passportHolder, input.getFirst(REQUEST_ID_HEADER)));
+		forwarded.set(PASSPORT_HEADER, this.signer.sign(passportHolder));
 		return forwarded;
 	}
 

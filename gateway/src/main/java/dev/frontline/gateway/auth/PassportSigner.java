@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,8 +19,14 @@ import org.jspecify.annotations.Nullable;
  * Signs passports: short-lived ES256 JWTs that tell a function runtime who called through
  * the gateway. Claims: {@code iss} {@value #ISSUER}, {@code aud}, {@code sub},
  * {@code scope} (space-separated, maybe empty), {@code client_id} (when known),
- * {@code auth} ({@code jwt}, {@code api-key} or {@code anonymous}), {@code rid} (the
- * request id), {@code gid} (the gateway id), {@code iat} and {@code exp}.
+ * {@code auth} ({@code jwt}, {@code api-key} or {@code anonymous}), {@code gid} (the
+ * gateway id), {@code iat} and {@code exp}.
+ * <p>
+ * A passport names a caller, not a request (the request id travels in
+ * {@code X-Request-Id}), so one caller's passport is reused for its requests during the
+ * first half of its lifetime: an ECDSA signature costs more than the rest of a request's
+ * work at the gateway, and a caller's burst of requests now costs one. Every passport a
+ * runtime receives is still valid for at least half its lifetime.
  */
 final class PassportSigner {
 
@@ -36,6 +44,8 @@ final class PassportSigner {
 	private final Duration ttl;
 
 	private final Clock clock;
+
+	private final Cache<Caller, Signed> recent = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	/**
 	 * A signer of passports.
@@ -58,10 +68,21 @@ final class PassportSigner {
 	}
 
 	/**
-	 * A passport for the given caller and request, in compact form.
+	 * A passport for the given caller, in compact form: the one signed for it last if
+	 * that is younger than half its lifetime, otherwise a new one.
 	 */
-	String sign(Caller caller, @Nullable String requestId) {
+	String sign(Caller caller) {
 		long now = this.clock.millis();
+		Signed last = this.recent.getIfPresent(caller);
+		if (last != null && now >= last.issuedAt() && now < last.reuseUntil()) {
+			return last.passport();
+		}
+		Signed fresh = new Signed(signNew(caller, now), now, now + this.ttl.toMillis() / 2);
+		this.recent.put(caller, fresh);
+		return fresh.passport();
+	}
+
+	private String signNew(Caller caller, long now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.audience(this.audience)
 			.subject(caller.subject())
@@ -73,9 +94,6 @@ final class PassportSigner {
 		if (caller.clientId() != null) {
 			claims.claim("client_id", caller.clientId());
 		}
-		if (requestId != null) {
-			claims.claim("rid", requestId);
-		}
 		SignedJWT passport = new SignedJWT(this.header, claims.build());
 		try {
 			passport.sign(this.signer);
@@ -84,6 +102,10 @@ final class PassportSigner {
 			throw new IllegalStateException("Could not sign a passport", ex);
 		}
 		return passport.serialize();
+	}
+
+	private record Signed(String passport, long issuedAt, long reuseUntil) {
+
 	}
 
 }

@@ -32,22 +32,44 @@ class PassportSignerTests {
 	@Test
 	void signsThePassportOfACallerWithEveryClaim() throws Exception {
 		Caller caller = new Caller("alice", Set.of("catalog:read"), "web-app", Caller.Method.JWT);
-		JWTClaimsSet claims = Passports.verified(this.signer.sign(caller, "req-7")).getJWTClaimsSet();
+		JWTClaimsSet claims = Passports.verified(this.signer.sign(caller)).getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("frontline-gateway");
 		assertThat(claims.getAudience()).containsExactly("frontline-functions");
 		assertThat(claims.getSubject()).isEqualTo("alice");
 		assertThat(claims.getClaim("scope")).isEqualTo("catalog:read");
 		assertThat(claims.getClaim("client_id")).isEqualTo("web-app");
 		assertThat(claims.getClaim("auth")).isEqualTo("jwt");
-		assertThat(claims.getClaim("rid")).isEqualTo("req-7");
+		assertThat(claims.getClaims()).doesNotContainKey("rid");
 		assertThat(claims.getClaim("gid")).isEqualTo("edge-1");
 		assertThat(claims.getIssueTime()).isEqualTo(Date.from(NOW));
 		assertThat(claims.getExpirationTime()).isEqualTo(Date.from(NOW.plusSeconds(30)));
 	}
 
 	@Test
+	void reusesACallersPassportForHalfItsLifetimeAndThenSignsANewOne() throws Exception {
+		MutableClock clock = new MutableClock(NOW);
+		PassportSigner signer = new PassportSigner(
+				PassportKey.read(PassportProperties.DEVELOPMENT_SIGNING_KEY, this.resources).privateKey(),
+				"frontline-dev", "frontline-functions", "edge-1", Duration.ofSeconds(30), clock);
+		Caller alice = new Caller("alice", Set.of("catalog:read"), null, Caller.Method.JWT);
+		Caller bob = new Caller("bob", Set.of("catalog:read"), null, Caller.Method.JWT);
+		String first = signer.sign(alice);
+		clock.advance(Duration.ofSeconds(14));
+		assertThat(signer.sign(alice)).isEqualTo(first);
+		assertThat(signer.sign(bob)).isNotEqualTo(first);
+		assertThat(signer.sign(new Caller("alice", Set.of("catalog:write"), null, Caller.Method.JWT)))
+			.isNotEqualTo(first);
+		clock.advance(Duration.ofSeconds(1));
+		String renewed = signer.sign(alice);
+		assertThat(renewed).isNotEqualTo(first);
+		// Every passport handed out has at least half its lifetime left.
+		assertThat(Passports.verified(renewed).getJWTClaimsSet().getExpirationTime())
+			.isEqualTo(Date.from(NOW.plusSeconds(15 + 30)));
+	}
+
+	@Test
 	void leavesOutTheClientOfAnAnonymousCaller() throws Exception {
-		JWTClaimsSet claims = Passports.verified(this.signer.sign(Caller.ANONYMOUS, "req-8")).getJWTClaimsSet();
+		JWTClaimsSet claims = Passports.verified(this.signer.sign(Caller.ANONYMOUS)).getJWTClaimsSet();
 		assertThat(claims.getSubject()).isEqualTo("anonymous");
 		assertThat(claims.getClaim("scope")).isEqualTo("");
 		assertThat(claims.getClaims()).doesNotContainKey("client_id");
@@ -82,6 +104,35 @@ class PassportSignerTests {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> PassportKey.read("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", this.resources))
 			.withMessageContaining("PKCS#8");
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }
