@@ -92,7 +92,8 @@ class Destinations {
 
 	/**
 	 * Posts the outcome of an invocation to its callback URL, if it has one; blocks until
-	 * the callback answered or timed out.
+	 * the callback answered or timed out, which is why only the executor calls it, on a
+	 * db-scheduler worker thread, never on a request thread.
 	 * @param finished the invocation, in its final state
 	 */
 	void callBack(Invocation finished) {

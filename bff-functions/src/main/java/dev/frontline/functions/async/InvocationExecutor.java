@@ -75,6 +75,8 @@ class InvocationExecutor implements ExecutionHandler<Void> {
 		}
 		Invocation running = start.invocation();
 		try {
+			// A db-scheduler worker thread, which owns this execution until it returns:
+			// waiting here blocks no request.
 			String result = this.runner.run(running).block();
 			return (complete, operations) -> succeed(running, (result != null) ? result : "null", operations);
 		}
