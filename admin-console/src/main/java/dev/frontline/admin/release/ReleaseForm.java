@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.frontline.admin.web.FormFields;
 import dev.frontline.contract.CanaryTarget.StickyKey;
 import dev.frontline.contract.DurationJson;
 import dev.frontline.contract.FieldError;
@@ -55,8 +56,6 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 			Map.entry("analysis.minRequestsPerStep", "minRequestsPerStep"),
 			Map.entry("analysis.failureThreshold", "failureThreshold"));
 
-	private static final String SEPARATORS = "[\\s,]+";
-
 	/**
 	 * The form for a release of the given route, with the default steps and thresholds,
 	 * and the canary on the route's stable runtime.
@@ -91,11 +90,11 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 	 */
 	Parsed toRequest() {
 		List<FieldError> errors = new ArrayList<>();
-		Target canary = new Target(split(this.canaryUris),
+		Target canary = new Target(FormFields.split(this.canaryUris),
 				(this.canaryFunction != null) ? this.canaryFunction.strip() : "");
 		List<@Nullable Integer> weights = steps(errors);
 		Duration duration = null;
-		if (blankToNull(this.interval) != null) {
+		if (FormFields.blankToNull(this.interval) != null) {
 			try {
 				duration = DurationJson.parse(this.interval.strip());
 			}
@@ -115,19 +114,18 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 		if (!errors.isEmpty()) {
 			return new Parsed(null, errors);
 		}
-		return new Parsed(
-				new NewRelease(blankToNull(this.routeId), canary, stickyKey, Boolean.TRUE.equals(this.overrides),
-						Boolean.TRUE.equals(this.variantHeader), weights, duration, releaseMode, thresholds),
-				List.of());
+		return new Parsed(new NewRelease(FormFields.blankToNull(this.routeId), canary, stickyKey,
+				Boolean.TRUE.equals(this.overrides), Boolean.TRUE.equals(this.variantHeader), weights, duration,
+				releaseMode, thresholds), List.of());
 	}
 
 	private @Nullable List<@Nullable Integer> steps(List<FieldError> errors) {
-		String text = blankToNull(this.steps);
+		String text = FormFields.blankToNull(this.steps);
 		if (text == null) {
 			return null;
 		}
 		List<@Nullable Integer> weights = new ArrayList<>();
-		for (String step : text.split(SEPARATORS)) {
+		for (String step : FormFields.split(text)) {
 			try {
 				weights.add(Integer.valueOf(step));
 			}
@@ -142,7 +140,7 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 
 	private static <E extends Enum<E>> @Nullable E constant(Class<E> type, String field, @Nullable String label,
 			List<FieldError> errors) {
-		String value = blankToNull(label);
+		String value = FormFields.blankToNull(label);
 		if (value == null) {
 			return null;
 		}
@@ -160,7 +158,7 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 	}
 
 	private static @Nullable Double decimal(String field, @Nullable String text, List<FieldError> errors) {
-		String value = blankToNull(text);
+		String value = FormFields.blankToNull(text);
 		if (value == null) {
 			return null;
 		}
@@ -174,7 +172,7 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 	}
 
 	private static @Nullable Long whole(String field, @Nullable String text, List<FieldError> errors) {
-		String value = blankToNull(text);
+		String value = FormFields.blankToNull(text);
 		if (value == null) {
 			return null;
 		}
@@ -188,7 +186,7 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 	}
 
 	private static @Nullable Integer wholeInt(String field, @Nullable String text, List<FieldError> errors) {
-		String value = blankToNull(text);
+		String value = FormFields.blankToNull(text);
 		if (value == null) {
 			return null;
 		}
@@ -199,15 +197,6 @@ record ReleaseForm(@Nullable String routeId, @Nullable String canaryUris, @Nulla
 			errors.add(new FieldError(field, "must be a whole number"));
 			return null;
 		}
-	}
-
-	private static List<String> split(@Nullable String text) {
-		String value = blankToNull(text);
-		return (value != null) ? Arrays.asList(value.split(SEPARATORS)) : List.of();
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private static String number(double value) {

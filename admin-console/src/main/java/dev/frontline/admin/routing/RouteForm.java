@@ -2,12 +2,12 @@ package dev.frontline.admin.routing;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.frontline.admin.web.FormFields;
 import dev.frontline.contract.AuthPolicy;
 import dev.frontline.contract.DurationJson;
 import dev.frontline.contract.FieldError;
@@ -59,8 +59,6 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 			Map.entry("rateLimit.permits", "rateLimitPermits"), Map.entry("rateLimit.period", "rateLimitPeriod"),
 			Map.entry("rateLimit.burst", "rateLimitBurst"), Map.entry("timeout", "timeout"),
 			Map.entry("stable.uris", "stableUris"), Map.entry("stable.function", "stableFunction"));
-
-	private static final String SEPARATORS = "[\\s,]+";
 
 	/**
 	 * The form for a new route.
@@ -116,31 +114,31 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 	 */
 	Parsed toRule(@Nullable RouteRule edited) {
 		List<FieldError> errors = new ArrayList<>();
-		String ruleId = (edited != null) ? edited.id() : blankToNull(this.id);
+		String ruleId = (edited != null) ? edited.id() : FormFields.blankToNull(this.id);
 		RouteMatch match = new RouteMatch((this.path != null) ? this.path.strip() : "",
 				(this.methods != null) ? new LinkedHashSet<>(this.methods) : null,
 				(edited != null) ? edited.match().hosts() : null, (edited != null) ? edited.match().headers() : null);
 		int parsedOrder = (int) wholeNumber("order", this.order, Integer.MIN_VALUE, Integer.MAX_VALUE, errors);
 		AuthPolicy.Mode mode = mode(errors);
-		AuthPolicy auth = new AuthPolicy(mode, split(this.scopes),
+		AuthPolicy auth = new AuthPolicy(mode, FormFields.split(this.scopes),
 				(edited != null) ? edited.auth().scopeMatch() : AuthPolicy.ScopeMatch.ALL,
 				Boolean.TRUE.equals(this.apiKeys), edited != null && edited.auth().tokenRelay());
 		RateLimitPolicy rateLimit = rateLimit(edited, errors);
 		Duration parsedTimeout = duration("timeout", this.timeout, errors);
-		Target stable = new Target(split(this.stableUris),
+		Target stable = new Target(FormFields.split(this.stableUris),
 				(this.stableFunction != null) ? this.stableFunction.strip() : "");
 		if (!errors.isEmpty()) {
 			return new Parsed(null, errors);
 		}
-		RouteRule rule = new RouteRule(ruleId, blankToNull(this.description), match, parsedOrder, auth, rateLimit,
-				parsedTimeout, (edited != null) ? edited.retry() : null, stable,
+		RouteRule rule = new RouteRule(ruleId, FormFields.blankToNull(this.description), match, parsedOrder, auth,
+				rateLimit, parsedTimeout, (edited != null) ? edited.retry() : null, stable,
 				(edited != null) ? edited.canary() : null, (edited != null) ? edited.cors() : null,
 				(edited != null) ? edited.async() : null);
 		return new Parsed(rule, List.of());
 	}
 
 	private AuthPolicy.@Nullable Mode mode(List<FieldError> errors) {
-		String label = blankToNull(this.authMode);
+		String label = FormFields.blankToNull(this.authMode);
 		if (label == null) {
 			return null;
 		}
@@ -154,7 +152,7 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 	}
 
 	private @Nullable RateLimitPolicy rateLimit(@Nullable RouteRule edited, List<FieldError> errors) {
-		String keyLabel = blankToNull(this.rateLimitKey);
+		String keyLabel = FormFields.blankToNull(this.rateLimitKey);
 		if (keyLabel == null) {
 			return null;
 		}
@@ -171,12 +169,12 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 		Duration period = duration("rateLimit.period", this.rateLimitPeriod, errors);
 		long burst = wholeNumber("rateLimit.burst", this.rateLimitBurst, Long.MIN_VALUE, Long.MAX_VALUE, errors);
 		RateLimitPolicy before = (edited != null) ? edited.rateLimit() : null;
-		return new RateLimitPolicy(key, blankToNull(this.rateLimitHeader), permits, period, burst,
+		return new RateLimitPolicy(key, FormFields.blankToNull(this.rateLimitHeader), permits, period, burst,
 				(before != null) ? before.overrides() : null);
 	}
 
 	private static long wholeNumber(String field, @Nullable String text, long min, long max, List<FieldError> errors) {
-		String value = blankToNull(text);
+		String value = FormFields.blankToNull(text);
 		if (value == null) {
 			return 0;
 		}
@@ -194,7 +192,7 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 	}
 
 	private static @Nullable Duration duration(String field, @Nullable String text, List<FieldError> errors) {
-		String value = blankToNull(text);
+		String value = FormFields.blankToNull(text);
 		if (value == null) {
 			return null;
 		}
@@ -205,15 +203,6 @@ record RouteForm(@Nullable String id, @Nullable String description, @Nullable St
 			errors.add(new FieldError(field, "must be a duration such as 500ms, 5s, 2m or PT5S"));
 			return null;
 		}
-	}
-
-	private static List<String> split(@Nullable String text) {
-		String value = blankToNull(text);
-		return (value != null) ? Arrays.asList(value.split(SEPARATORS)) : List.of();
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**

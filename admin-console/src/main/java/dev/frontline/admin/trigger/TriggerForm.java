@@ -3,6 +3,7 @@ package dev.frontline.admin.trigger;
 import java.util.List;
 import java.util.Set;
 
+import dev.frontline.admin.web.FormFields;
 import dev.frontline.contract.FieldError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -67,14 +68,9 @@ record TriggerForm(@Nullable String id, @Nullable String cron, @Nullable String 
 						+ ((message != null) ? message.lines().findFirst().orElse(message) : "it cannot be read"))));
 			}
 		}
-		return new Parsed(
-				new TriggerRequest(blankToNull(this.id), blankToNull(this.cron), blankToNull(this.zone),
-						blankToNull(this.function), blankToNull(this.runtime), json, Boolean.TRUE.equals(this.enabled)),
-				List.of());
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
+		return new Parsed(new TriggerRequest(FormFields.blankToNull(this.id), FormFields.blankToNull(this.cron),
+				FormFields.blankToNull(this.zone), FormFields.blankToNull(this.function),
+				FormFields.blankToNull(this.runtime), json, Boolean.TRUE.equals(this.enabled)), List.of());
 	}
 
 	/**
