@@ -131,10 +131,13 @@ class AsyncRequests {
 	}
 
 	/**
-	 * Runs work that waits for the database on a worker, never on a request thread.
+	 * Runs work that waits for the database on a worker, never on a request thread; a
+	 * store that cannot be reached fails it with {@link InvocationStoreUnavailable}.
 	 */
 	static <T> Mono<T> blocking(Callable<T> work) {
-		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(work)
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorMap(InvocationStoreUnavailable::isCause, InvocationStoreUnavailable::new);
 	}
 
 	private AsyncPolicy policy(@Nullable String header) {

@@ -2,6 +2,8 @@ package dev.frontline.functions.problem;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -22,7 +24,20 @@ public abstract class FunctionProblem extends ErrorResponseException {
 	 * @param detail what happened this time
 	 */
 	protected FunctionProblem(HttpStatus status, String name, String title, String detail) {
-		super(status, problem(status, name, title, detail), null);
+		this(status, name, title, detail, null);
+	}
+
+	/**
+	 * Creates a problem that a failure of the runtime's own caused, which is logged but
+	 * never shown to the client.
+	 * @param status the HTTP status
+	 * @param name the kebab-case name that ends the type URI
+	 * @param title a short summary that does not change between occurrences
+	 * @param detail what happened this time
+	 * @param cause the failure, or {@code null}
+	 */
+	protected FunctionProblem(HttpStatus status, String name, String title, String detail, @Nullable Throwable cause) {
+		super(status, problem(status, name, title, detail), cause);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String name, String title, String detail) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,7 +59,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
 		ProblemDetail problem = (known != null) ? problem(known) : unexpected(exchange, ex);
 		if (known != null) {
 			response.getHeaders().putAll(known.getHeaders());
-			log(exchange, problem);
+			log(exchange, problem, (known instanceof Throwable thrown) ? thrown.getCause() : null);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", String.valueOf(problem.getType()));
@@ -117,10 +118,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
 	}
 
 	// Backend trouble is worth a line in the log; a client's mistake is not.
-	private static void log(ServerWebExchange exchange, ProblemDetail problem) {
+	private static void log(ServerWebExchange exchange, ProblemDetail problem, @Nullable Throwable cause) {
 		if (problem.getStatus() >= 500) {
 			logger.warn(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value() + ": "
-					+ problem.getStatus() + " " + problem.getDetail());
+					+ problem.getStatus() + " " + problem.getDetail()
+					+ ((cause != null) ? " (" + NestedExceptionUtils.getMostSpecificCause(cause) + ")" : ""));
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value() + ": "

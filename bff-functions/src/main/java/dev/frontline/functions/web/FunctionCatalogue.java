@@ -91,6 +91,10 @@ class FunctionCatalogue implements SmartInitializingSingleton {
 	List<PublishedFunction> resolve(String definition) {
 		List<PublishedFunction> functions = new ArrayList<>();
 		for (String name : SEPARATORS.split(definition, -1)) {
+			if (name.isEmpty()) {
+				throw new FunctionNotFound(
+						"No function '" + definition + "': a name is empty; join function names with , or |");
+			}
 			PublishedFunction function = find(name)
 				.orElseThrow(() -> new FunctionNotFound("No function '" + name + "'; GET /functions lists them"));
 			PublishedFunction previous = functions.isEmpty() ? null : functions.get(functions.size() - 1);

@@ -2,13 +2,16 @@ package dev.frontline.functions.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
@@ -23,18 +26,24 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  */
 public final class FunctionDefinitions {
 
-	/**
-	 * The largest request body a function takes.
-	 */
-	static final int MAX_BODY_BYTES = 256 * 1024;
-
 	private final FunctionCatalogue catalogue;
 
 	private final FunctionInputReader inputs;
 
-	FunctionDefinitions(FunctionCatalogue catalogue, FunctionInputReader inputs) {
+	private final int maxBodyBytes;
+
+	/**
+	 * Creates the definitions.
+	 * @param catalogue the published functions
+	 * @param inputs checks an input against a function's input type
+	 * @param maxBody the largest request body a function takes:
+	 * {@code spring.http.codecs.max-in-memory-size}, which also bounds what the framework
+	 * reads into memory
+	 */
+	FunctionDefinitions(FunctionCatalogue catalogue, FunctionInputReader inputs, DataSize maxBody) {
 		this.catalogue = catalogue;
 		this.inputs = inputs;
+		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, maxBody.toBytes());
 	}
 
 	/**
@@ -71,12 +80,7 @@ public final class FunctionDefinitions {
 	public Mono<byte[]> readInput(String definition, ServerHttpRequest request) {
 		return Mono.defer(() -> {
 			List<PublishedFunction> functions = this.catalogue.resolve(definition);
-			MediaType contentType = request.getHeaders().getContentType();
-			if (contentType != null && !isJson(contentType)) {
-				return Mono
-					.error(new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON)));
-			}
-			return body(request).map((body) -> check(functions, body));
+			return read(request).map((body) -> check(functions, body));
 		});
 	}
 
@@ -84,22 +88,45 @@ public final class FunctionDefinitions {
 		return this.inputs.check(functions.get(0).inputType(), body);
 	}
 
-	static boolean isJson(MediaType contentType) {
-		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-				|| "json".equals(contentType.getSubtypeSuffix());
+	/**
+	 * Reads the body of a request that is JSON or says nothing of its type.
+	 * @param request the request
+	 * @return the body, empty for none; fails with 415 if the request names another media
+	 * type, or one that does not parse, and with 413 past the largest body
+	 */
+	Mono<byte[]> read(ServerHttpRequest request) {
+		return Mono.defer(() -> {
+			MediaType contentType = contentType(request);
+			if (contentType != null && !isJson(contentType)) {
+				return Mono
+					.error(new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON)));
+			}
+			return DataBufferUtils.join(request.getBody(), this.maxBodyBytes).map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+				.defaultIfEmpty(new byte[0])
+				.onErrorMap(DataBufferLimitException.class,
+						(ex) -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+								"The request body is larger than " + this.maxBodyBytes + " bytes"));
+		});
 	}
 
-	static Mono<byte[]> body(ServerHttpRequest request) {
-		return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-							"The request body is larger than " + MAX_BODY_BYTES + " bytes"));
+	private static @Nullable MediaType contentType(ServerHttpRequest request) {
+		try {
+			return request.getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new UnsupportedMediaTypeStatusException(
+					"The Content-Type header is not a media type this runtime reads; functions take application/json");
+		}
+	}
+
+	private static boolean isJson(MediaType contentType) {
+		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| "json".equals(contentType.getSubtypeSuffix());
 	}
 
 }

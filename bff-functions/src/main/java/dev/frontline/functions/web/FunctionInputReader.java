@@ -1,11 +1,17 @@
 package dev.frontline.functions.web;
 
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 import dev.frontline.functions.web.MalformedRequest.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +19,11 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -28,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FunctionInputReader {
 
+	// Where the parser's limit messages name its own settings, which mean nothing to a
+	// client.
+	private static final Pattern LIMIT_SOURCE = Pattern.compile(", from .*$");
+
 	private final JsonMapper json;
 
 	private final Validator validator;
@@ -42,12 +57,15 @@ class FunctionInputReader {
 	 * @param inputType the function's input type
 	 * @param body the request body, empty for none
 	 * @return the body to hand to the function: the same, or {@code {}} for an empty one
-	 * @throws MalformedRequest if the body is not JSON, does not fit the type, or breaks
-	 * the type's constraints
+	 * @throws MalformedRequest if the body is not UTF-8 or not JSON, goes beyond the
+	 * parser's limits (nesting depth, length of a number), holds a number no
+	 * {@code double} can hold, does not fit the type, or breaks the type's constraints
 	 */
 	byte[] check(Type inputType, byte[] body) {
 		byte[] content = isBlank(body) ? "{}".getBytes(StandardCharsets.UTF_8) : body;
+		requireUtf8(content);
 		JsonNode tree = parse(content);
+		requireFiniteNumbers(tree, "");
 		JavaType type = this.json.constructType(inputType);
 		if (expectsObject(type) && !tree.isObject()) {
 			throw new MalformedRequest("The request body must be a JSON object", List.of());
@@ -65,12 +83,64 @@ class FunctionInputReader {
 		return content;
 	}
 
+	// JSON between systems is UTF-8 (RFC 8259); the parser would only say that the text
+	// is not JSON.
+	private static void requireUtf8(byte[] content) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+		ByteBuffer in = ByteBuffer.wrap(content);
+		CharBuffer out = CharBuffer.allocate(Math.min(content.length, 8192));
+		CoderResult result;
+		do {
+			out.clear();
+			result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				throw new MalformedRequest("The request body is not valid UTF-8 (byte " + in.position() + ")",
+						List.of());
+			}
+		}
+		while (result.isOverflow());
+	}
+
 	private JsonNode parse(byte[] content) {
 		try {
 			return this.json.readTree(content);
 		}
+		catch (StreamConstraintsException ex) {
+			throw new MalformedRequest("The request body goes beyond what the runtime reads: "
+					+ LIMIT_SOURCE.matcher(ex.getOriginalMessage()).replaceFirst(")"), List.of());
+		}
+		catch (UnexpectedEndOfInputException ex) {
+			throw new MalformedRequest("The request body is not valid JSON: it ends before the JSON does", List.of());
+		}
 		catch (JacksonException ex) {
-			throw new MalformedRequest("The request body is not valid JSON", List.of());
+			TokenStreamLocation location = ex.getLocation();
+			throw new MalformedRequest(
+					"The request body is not valid JSON" + ((location != null)
+							? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : ""),
+					List.of());
+		}
+	}
+
+	// A number beyond the range of a double reads as infinity, or fails to read, in
+	// whatever field takes it; no input means that.
+	private static void requireFiniteNumbers(JsonNode node, String path) {
+		if (node.isNumber()) {
+			OptionalDouble value = node.doubleValueOpt();
+			if (value.isEmpty() || !Double.isFinite(value.getAsDouble())) {
+				FieldError error = new FieldError(path, "is a number out of range");
+				throw new MalformedRequest(describe(error), List.of(error));
+			}
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				requireFiniteNumbers(property.getValue(),
+						path.isEmpty() ? property.getKey() : path + "." + property.getKey());
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				requireFiniteNumbers(node.get(i), path + "[" + i + "]");
+			}
 		}
 	}
 
@@ -86,8 +156,18 @@ class FunctionInputReader {
 		}
 		catch (DatabindException ex) {
 			FieldError error = new FieldError(path(ex), describe(ex));
-			throw new MalformedRequest("Field '" + error.field() + "' " + error.message(), List.of(error));
+			throw new MalformedRequest(describe(error), List.of(error));
 		}
+		catch (StreamReadException ex) {
+			// Such as a number too large for the field's type.
+			FieldError error = new FieldError(path(ex), describe(ex));
+			throw new MalformedRequest(describe(error), List.of(error));
+		}
+	}
+
+	private static String describe(FieldError error) {
+		return error.field().isEmpty() ? "The request body " + error.message()
+				: "Field '" + error.field() + "' " + error.message();
 	}
 
 	private static boolean expectsObject(JavaType type) {
@@ -104,7 +184,7 @@ class FunctionInputReader {
 		return true;
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
@@ -115,6 +195,20 @@ class FunctionInputReader {
 			}
 		}
 		return path.toString();
+	}
+
+	private static String describe(StreamReadException ex) {
+		if (ex instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+			Class<?> target = coercion.getTargetType();
+			if (target == int.class || target == Integer.class) {
+				return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+			}
+			if (target == long.class || target == Long.class) {
+				return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+			}
+			return "is a number out of range";
+		}
+		return "is invalid";
 	}
 
 	private static String describe(DatabindException ex) {

@@ -18,7 +18,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.UriUtils;
@@ -99,25 +98,17 @@ class FunctionRequestFilter implements WebFilter, Ordered, ApplicationContextAwa
 		if (!HttpMethod.POST.equals(request.getMethod())) {
 			return Mono.error(new MethodNotAllowedException(request.getMethod(), Set.of(HttpMethod.POST)));
 		}
-		MediaType contentType = request.getHeaders().getContentType();
-		if (contentType != null && !FunctionDefinitions.isJson(contentType)) {
-			return Mono
-				.error(new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON)));
-		}
 		exchange.getResponse().beforeCommit(() -> markPartial(exchange.getResponse(), missing));
-		return FunctionDefinitions.body(request)
-			.map((body) -> this.definitions.check(functions, body))
-			.flatMap((body) -> {
-				// Spring Cloud Function looks a definition up by its raw path, so a pipe
-				// that
-				// arrived encoded would not be found; commas mean the same composition.
-				ServerHttpRequest checked = request.mutate().path("/" + definition).headers((headers) -> {
-					headers.setContentType(MediaType.APPLICATION_JSON);
-					headers.setContentLength(body.length);
-				}).build();
-				return chain.filter(exchange.mutate().request(new CachedBodyRequest(checked, body)).build());
-			})
-			.contextWrite(missing.asContext());
+		return this.definitions.read(request).map((body) -> this.definitions.check(functions, body)).flatMap((body) -> {
+			// Spring Cloud Function looks a definition up by its raw path, so a pipe
+			// that
+			// arrived encoded would not be found; commas mean the same composition.
+			ServerHttpRequest checked = request.mutate().path("/" + definition).headers((headers) -> {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+				headers.setContentLength(body.length);
+			}).build();
+			return chain.filter(exchange.mutate().request(new CachedBodyRequest(checked, body)).build());
+		}).contextWrite(missing.asContext());
 	}
 
 	// Set or taken out here, after request headers that were echoed are removed, so that

@@ -6,9 +6,12 @@ import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.http.codec.autoconfigure.HttpCodecsProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Serves the published functions over HTTP.
@@ -21,9 +24,14 @@ class WebConfiguration {
 		return new FunctionCatalogue(beans, functions);
 	}
 
+	// The framework reads bodies into memory up to the same limit, so one setting bounds
+	// both; unset, it is the framework's default.
 	@Bean
-	FunctionDefinitions functionDefinitions(FunctionCatalogue catalogue, JsonMapper json, Validator validator) {
-		return new FunctionDefinitions(catalogue, new FunctionInputReader(json, validator));
+	FunctionDefinitions functionDefinitions(FunctionCatalogue catalogue, JsonMapper json, Validator validator,
+			HttpCodecsProperties codecs) {
+		DataSize configured = codecs.getMaxInMemorySize();
+		return new FunctionDefinitions(catalogue, new FunctionInputReader(json, validator),
+				(configured != null) ? configured : DataSize.ofKilobytes(256));
 	}
 
 	@Bean
@@ -35,6 +43,16 @@ class WebConfiguration {
 	@Bean
 	MeterFilter functionTagLimit() {
 		return FunctionInvocationMetrics.tagLimit();
+	}
+
+	@Bean
+	NettyServerCustomizer requestTargetGuard() {
+		return RequestTargetGuard.installer();
+	}
+
+	@Bean
+	InvalidRequestTargetFilter invalidRequestTargetFilter() {
+		return new InvalidRequestTargetFilter();
 	}
 
 	@Bean

@@ -41,7 +41,8 @@ class ProductIntegrationTests {
 		FunctionAnswer answer = this.kit.call("product").send("{\"id\":");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.problemType()).isEqualTo("urn:frontline:problem:malformed-request");
-		assertThat(answer.json().get("detail").asString()).isEqualTo("The request body is not valid JSON");
+		assertThat(answer.json().get("detail").asString())
+			.isEqualTo("The request body is not valid JSON: it ends before the JSON does");
 		assertThat(answer.body()).doesNotContain("Exception", "at dev.");
 		assertThat(this.kit.backend("catalog").calls()).isZero();
 	}

@@ -85,6 +85,20 @@ public final class FunctionTestKit {
 	}
 
 	/**
+	 * What the runtime's {@code /actuator/prometheus} shows now, such as
+	 * {@code resilience4j_circuitbreaker_state{name="catalog",state="open"} 1.0}.
+	 * @return the scrape, in the Prometheus text format
+	 */
+	public String prometheus() {
+		String scrape = this.http.get()
+			.uri(managementUrl() + "/actuator/prometheus")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
+		return (scrape != null) ? scrape : "";
+	}
+
+	/**
 	 * Takes every stub's rules and counts away, brings stopped stubs back, and closes
 	 * every circuit breaker; done before each test.
 	 */

@@ -104,7 +104,7 @@ class FunctionCatalogueIntegrationTests extends RunningFunctions {
 			.jsonPath("$.type")
 			.isEqualTo("urn:frontline:problem:malformed-request")
 			.jsonPath("$.detail")
-			.isEqualTo("The request body is not valid JSON")
+			.isEqualTo("The request body is not valid JSON: it ends before the JSON does")
 			.jsonPath("$.trace")
 			.doesNotExist();
 	}

@@ -45,7 +45,8 @@ class FunctionInputReaderTests {
 	void refusesTextThatIsNotJson() {
 		assertThatExceptionOfType(MalformedRequest.class)
 			.isThrownBy(() -> this.reader.check(Order.class, bytes("{\"name\":")))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).isEqualTo("The request body is not valid JSON"));
+			.satisfies((ex) -> assertThat(ex.getBody().getDetail())
+				.isEqualTo("The request body is not valid JSON: it ends before the JSON does"));
 	}
 
 	@Test
@@ -68,6 +69,49 @@ class FunctionInputReaderTests {
 		assertThat(errors("{\"name\":\"\",\"lines\":[{\"quantity\":1},{\"quantity\":0}]}")).containsExactly(
 				new FieldError("lines[1].quantity", "must be greater than 0"),
 				new FieldError("name", "must not be blank"));
+	}
+
+	@Test
+	void locatesTextThatIsNotJson() {
+		assertThat(detail(bytes("{\"name\":\"a\",\n \"lines\": [nope]}")))
+			.isEqualTo("The request body is not valid JSON (line 2, column 12)");
+	}
+
+	@Test
+	void refusesABodyThatIsNotUtf8AndSaysWhere() {
+		byte[] body = bytes("{\"name\":\"a?\",\"lines\":[]}");
+		body[10] = (byte) 0xC3;
+		assertThat(detail(body)).isEqualTo("The request body is not valid UTF-8 (byte 10)");
+	}
+
+	@Test
+	void refusesJsonNestedDeeperThanTheParserReads() {
+		assertThat(detail(bytes("[".repeat(600) + "]".repeat(600)))).isEqualTo(
+				"The request body goes beyond what the runtime reads: Document nesting depth (501) exceeds the maximum allowed (500)");
+	}
+
+	@Test
+	void namesAWholeNumberTooLargeForItsField() {
+		assertThat(errors("{\"name\":\"a\",\"lines\":[{\"quantity\":2147483648}]}")).containsExactly(
+				new FieldError("lines[0].quantity", "must be a whole number from -2147483648 to 2147483647"));
+	}
+
+	@Test
+	void namesANumberBeyondTheRangeOfADoubleWhereverItIs() {
+		assertThat(errors("{\"name\":\"a\",\"lines\":[],\"extra\":{\"price\":1e400}}"))
+			.containsExactly(new FieldError("extra.price", "is a number out of range"));
+		assertThat(errors("{\"name\":\"a\",\"lines\":[{\"quantity\":1" + "0".repeat(400) + "}]}"))
+			.containsExactly(new FieldError("lines[0].quantity", "is a number out of range"));
+	}
+
+	private String detail(byte[] body) {
+		try {
+			this.reader.check(Order.class, body);
+		}
+		catch (MalformedRequest ex) {
+			return String.valueOf(ex.getBody().getDetail());
+		}
+		throw new AssertionError("Expected the body to be refused");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import dev.frontline.functions.testkit.FunctionTestKit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +31,7 @@ class FunctionMetricsIntegrationTests {
 		assertThat(this.kit.call("product").send("{\"id\":\"p2\"}").status()).isEqualTo(200);
 		assertThat(this.kit.call("product").send("{\"id\":").status()).isEqualTo(400);
 		assertThat(this.kit.call("product").send("{\"id\":\"p3\"}").status()).isEqualTo(502);
-		String metrics = prometheus();
+		String metrics = this.kit.prometheus();
 		assertThat(metrics)
 			.contains("frontline_function_invocations_seconds_count{function=\"product\",outcome=\"success\"}")
 			.contains("frontline_function_invocations_seconds_count{function=\"product\",outcome=\"client_error\"}")
@@ -51,10 +50,10 @@ class FunctionMetricsIntegrationTests {
 				{"user":"alice","items":[],"total":0}""");
 		String partial = "frontline_function_invocations_seconds_count{function=\"homePage,mobileView\",outcome=\"partial\"}";
 		String success = "frontline_function_invocations_seconds_count{function=\"homePage,mobileView\",outcome=\"success\"}";
-		String before = prometheus();
+		String before = this.kit.prometheus();
 		FunctionAnswer answer = this.kit.call("homePage,mobileView").as("alice").send();
 		assertThat(answer.isPartial()).as(answer.toString()).isTrue();
-		String after = prometheus();
+		String after = this.kit.prometheus();
 		assertThat(count(after, partial)).isEqualTo(count(before, partial) + 1);
 		assertThat(count(after, success)).isEqualTo(count(before, success));
 		assertThat(buckets(after,
@@ -67,10 +66,10 @@ class FunctionMetricsIntegrationTests {
 		this.kit.backend("catalog").get("/products/p3").fail(500);
 		this.kit.call("product").send("{\"id\":\"p3\"}");
 		this.kit.call("product").send("{\"id\":\"p4\"}");
-		assertThat(prometheus())
+		assertThat(this.kit.prometheus())
 			.contains("frontline_backend_calls_seconds_count{backend=\"catalog\",outcome=\"server_error\"}")
 			.contains("frontline_backend_calls_seconds_count{backend=\"catalog\",outcome=\"client_error\"}");
-		assertThat(buckets(prometheus(),
+		assertThat(buckets(this.kit.prometheus(),
 				"frontline_backend_calls_seconds_bucket{backend=\"catalog\",outcome=\"server_error\","))
 			.isEqualTo(SHARED_BUCKETS);
 	}
@@ -79,7 +78,7 @@ class FunctionMetricsIntegrationTests {
 	void showsTheCircuitBreakersRetriesAndBulkheadsOfEveryBackend() {
 		this.kit.backend("catalog").get("/products/p3").fail(503);
 		this.kit.call("product").send("{\"id\":\"p3\"}");
-		String metrics = prometheus();
+		String metrics = this.kit.prometheus();
 		for (String backend : new String[] { "profile", "catalog", "cart" }) {
 			assertThat(metrics)
 				.contains("resilience4j_circuitbreaker_state{name=\"" + backend + "\",state=\"closed\"} 1.0")
@@ -108,15 +107,6 @@ class FunctionMetricsIntegrationTests {
 			.filter((line) -> line.startsWith(series + " "))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
 			.sum();
-	}
-
-	private String prometheus() {
-		return WebClient.create(this.kit.managementUrl())
-			.get()
-			.uri("/actuator/prometheus")
-			.retrieve()
-			.bodyToMono(String.class)
-			.block();
 	}
 
 }
