@@ -47,12 +47,17 @@ class RouteRuleChecks {
 		RouteRule route = routes.get(index);
 		List<FieldError> errors = new ArrayList<>();
 		ConfigViolations.of(this.validator, route).forEach((error) -> errors.add(clean(error)));
-		ConfigSnapshot next = ConfigSnapshot.of(0, Instant.EPOCH, "check", routes);
-		String prefix = "routes[" + index + "].";
-		for (FieldError error : ConfigViolations.of(this.validator, next)) {
-			FieldError cleaned = clean(error);
-			errors.add(cleaned.field().startsWith(prefix)
-					? new FieldError(cleaned.field().substring(prefix.length()), cleaned.message()) : cleaned);
+		// Only a route valid on its own is checked within the snapshot: making a snapshot
+		// writes each route as JSON, and a value out of every range, such as a timeout of
+		// a billion days, cannot even be written.
+		if (errors.isEmpty()) {
+			ConfigSnapshot next = ConfigSnapshot.of(0, Instant.EPOCH, "check", routes);
+			String prefix = "routes[" + index + "].";
+			for (FieldError error : ConfigViolations.of(this.validator, next)) {
+				FieldError cleaned = clean(error);
+				errors.add(cleaned.field().startsWith(prefix)
+						? new FieldError(cleaned.field().substring(prefix.length()), cleaned.message()) : cleaned);
+			}
 		}
 		errors.addAll(shadowing(routes, index));
 		return errors.stream()

@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -47,6 +48,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * pages need the admin role; everything else the viewer role. Refusals are the error page
  * with 403. Only the login page, the error page and static assets are public.</li>
  * </ol>
+ * Ahead of them all, the firewall refuses ambiguous URLs and unknown methods
+ * ({@link ProblemRequestRejectedHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -198,6 +201,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new ProblemRequestRejectedHandler(this.problems);
 	}
 
 	/**

@@ -18,6 +18,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -41,6 +43,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestBodyTooLarge tooLarge = find(ex, RequestBodyTooLarge.class);
+		if (tooLarge != null) {
+			return handleExceptionInternal(ex, tooLarge.problem(), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		FieldError error = JsonReadErrors.of(ex);
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 				"The request body cannot be read: '" + error.field() + "' " + error.message());
@@ -92,14 +98,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The store cannot be reached: a transient condition, not a bug.
+	 * The store cannot be reached: a transient condition, not a bug. A transaction that
+	 * cannot even begin is no {@link DataAccessException}, but the same condition.
+	 */
+	@ExceptionHandler({ DataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> handleStoreFailure(Exception ex) {
+		log.error("Config store failure", ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.storeUnavailable());
+	}
+
+	/**
+	 * The firewall checks parameters only when they are read, which may be after it let
+	 * the request through, such as the parameters of a body sent as a form.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> handleDataAccess(DataAccessException ex) {
-		log.error("Config store failure", ex);
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-				"Config store unavailable", "The config store cannot be used right now; try again later");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException ex) {
+		log.debug("Rejected request: " + ex.getMessage());
+		return ResponseEntity.badRequest().body(Problems.requestRejected());
 	}
 
 	/**
@@ -122,6 +137,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.withErrors(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				sorted);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String message(MessageSourceResolvable error) {

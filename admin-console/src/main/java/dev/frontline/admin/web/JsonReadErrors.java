@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -42,11 +44,23 @@ public final class JsonReadErrors {
 			return new FieldError(ROOT, "is required and must be a JSON document");
 		}
 		if (jackson instanceof StreamReadException syntax) {
-			return new FieldError(fieldAt(syntax), "is not valid JSON: " + firstLine(syntax.getOriginalMessage()));
+			return new FieldError(fieldAt(syntax.processor()),
+					"is not valid JSON: " + firstLine(syntax.getOriginalMessage()));
+		}
+		if (jackson instanceof StreamConstraintsException limit) {
+			// Such as a number of thousands of digits, or arrays nested thousands deep.
+			return new FieldError(fieldAt(limit.processor()), "is too large: " + firstLine(limit.getOriginalMessage()));
 		}
 		String field = path(jackson.getPath());
 		if (jackson instanceof PropertyBindingException) {
 			return new FieldError(field, "is not a known field");
+		}
+		if (jackson instanceof InvalidFormatException invalid
+				&& WellFormedTextDeserializer.MESSAGE.equals(invalid.getOriginalMessage())) {
+			return new FieldError(field, WellFormedTextDeserializer.MESSAGE);
+		}
+		if (jackson instanceof InvalidNullException) {
+			return new FieldError(field, "must not be null");
 		}
 		if (jackson instanceof MismatchedInputException mismatch) {
 			return new FieldError(field, expected(mismatch));
@@ -85,9 +99,8 @@ public final class JsonReadErrors {
 		return path.isEmpty() ? ROOT : path.toString();
 	}
 
-	private static String fieldAt(StreamReadException syntax) {
-		JsonParser parser = syntax.processor();
-		if (parser == null) {
+	private static String fieldAt(@Nullable Object processor) {
+		if (!(processor instanceof JsonParser parser)) {
 			return ROOT;
 		}
 		StringBuilder path = new StringBuilder();

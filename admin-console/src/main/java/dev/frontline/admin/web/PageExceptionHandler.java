@@ -14,6 +14,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,10 +42,12 @@ class PageExceptionHandler {
 			return page(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
 					"Malformed request", "'" + mismatch.getValue() + "' is not a valid " + name));
 		}
-		if (ex instanceof DataAccessException) {
+		if (ex instanceof RequestRejectedException) {
+			return page(HttpStatus.BAD_REQUEST, Problems.requestRejected());
+		}
+		if (ex instanceof DataAccessException || ex instanceof CannotCreateTransactionException) {
 			log.error("Config store failure", ex);
-			return page(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-					"Config store unavailable", "The config store cannot be used right now; try again later"));
+			return page(HttpStatus.SERVICE_UNAVAILABLE, Problems.storeUnavailable());
 		}
 		log.error("Unexpected failure", ex);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -47,6 +47,26 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The config store cannot be reached, so the request was not carried out.
+	 */
+	public static ProblemDetail storeUnavailable() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Config store unavailable",
+				"The config store (the console's database) cannot be reached right now, so nothing was read"
+						+ " or changed; try again in a few seconds");
+	}
+
+	/**
+	 * The request holds what could make the security rules see another request than the
+	 * handlers do, and was refused before either looked at it.
+	 */
+	public static ProblemDetail requestRejected() {
+		return of(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+				"The request holds what the console never accepts: '..' or '//' segments, encoded slashes,"
+						+ " periods or percent signs, backslashes or semicolons in its URL, or control characters"
+						+ " in its URL, headers or parameters");
+	}
+
 	private static String countOf(List<FieldError> errors) {
 		return (errors.size() == 1) ? "1 field is invalid" : errors.size() + " fields are invalid";
 	}

@@ -1,9 +1,11 @@
 package dev.frontline.admin.fleet;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.frontline.admin.ApiTest;
 import dev.frontline.admin.snapshot.ConfigVersions;
+import dev.frontline.contract.LatencyHistogram;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,18 @@ class FleetApiTests {
 		heartbeat("gw-wrong-type", "{\"appliedVersion\": \"latest\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:frontline:problem:malformed-request"))
 			.andExpect(jsonPath("$.errors[0].field").value("appliedVersion"));
+	}
+
+	@Test
+	void countsAHeartbeatWithFieldsOnlyANewerGatewayKnows() throws Exception {
+		List<Long> latency = LatencyHistogram.empty().plus(5).plus(5).counts();
+		heartbeat("gw-newer", """
+				{"appliedVersion": 1, "startedAt": "2026-11-21T10:00:00Z", "region": "eu-west",
+				 "stats": [{"route": "newer-route", "variant": "stable", "status2xx": 2, "latency": %s,
+				            "p999Ms": 12}]}""".formatted(latency)).andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/v1/gateways").with(VIEWER))
+			.andExpect(jsonPath("$[?(@.id == 'gw-newer')].appliedVersion").value(1))
+			.andExpect(jsonPath("$[?(@.id == 'gw-newer')].status").value("up"));
 	}
 
 	private ResultActions heartbeat(String id, String body) throws Exception {

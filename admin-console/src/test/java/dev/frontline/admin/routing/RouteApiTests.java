@@ -103,7 +103,8 @@ class RouteApiTests {
 		create(route("twice", "/api/twice")).andExpect(status().isCreated());
 		long before = currentVersion();
 		problem(create(route("twice", "/api/twice-again")), 409, "route-exists")
-			.andExpect(jsonPath("$.detail", containsString("'twice'")));
+			.andExpect(jsonPath("$.detail", containsString("'twice'")))
+			.andExpect(jsonPath("$.errors[0].field").value("id"));
 		assertThat(currentVersion()).isEqualTo(before);
 	}
 
@@ -188,6 +189,55 @@ class RouteApiTests {
 			.andExpect(jsonPath("$.errors[0].field").value("match.path"))
 			.andExpect(jsonPath("$.detail", not(containsString("Exception"))));
 		problem(create(""), 400, "malformed-request");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAnUnknownFieldRatherThanDroppingIt() throws Exception {
+		long before = currentVersion();
+		String body = route("typo", "/api/typo").replace("\"timeout\"", "\"timout\"");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("timout"))
+			.andExpect(jsonPath("$.errors[0].message").value("is not a known field"));
+		problem(create(route("nested-typo", "/api/nested-typo").replace("\"path\"", "\"pth\"")), 400,
+				"malformed-request")
+			.andExpect(jsonPath("$.errors[0].field").value("match.pth"));
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesValuesOfTheWrongJsonTypeRatherThanConvertingThem() throws Exception {
+		long before = currentVersion();
+		String route = route("converted", "/api/converted");
+		assertThat(malformedFields(route.replace("\"order\": 0", "\"order\": 1.5"))).containsExactly("order");
+		assertThat(malformedFields(route.replace("\"order\": 0", "\"order\": \"5\""))).containsExactly("order");
+		assertThat(malformedFields(route.replace("\"converted\"", "123"))).containsExactly("id");
+		assertThat(malformedFields(route.replace("\"authenticated\"", "0"))).containsExactly("auth.mode");
+		assertThat(malformedFields(route.replace("\"authenticated\"}", "\"public\", \"apiKeys\": 1}")))
+			.containsExactly("auth.apiKeys");
+		assertThat(malformedFields(route.replace("[\"GET\"]", "[\"GET\", null]"))).containsExactly("match.methods[1]");
+		assertThat(malformedFields("{\"id\": \"twice\", " + route.substring(1))).containsExactly("id");
+		assertThat(currentVersion()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesTextThatIsNotWellFormedUnicode() throws Exception {
+		long before = currentVersion();
+		String body = route("surrogate", "/api/surrogate").replace("\"order\": 0,",
+				"\"order\": 0, \"description\": \"half a pair: \\ud83d\",");
+		problem(create(body), 400, "malformed-request").andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("well-formed Unicode")));
+		String paired = route("paired", "/api/paired").replace("\"order\": 0,",
+				"\"order\": 0, \"description\": \"a pair: \\ud83d\\ude00\",");
+		create(paired).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.description").value("a pair: \uD83D\uDE00"));
+		assertThat(currentVersion()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesADurationTooLargeToWrite() throws Exception {
+		long before = currentVersion();
+		problem(create(route("forever", "/api/forever").replace("\"2s\"", "\"999999999999d\"")), 400, "invalid-route")
+			.andExpect(jsonPath("$.errors[0].field").value("timeout"));
 		assertThat(currentVersion()).isEqualTo(before);
 	}
 
@@ -298,6 +348,10 @@ class RouteApiTests {
 			.getResponse()
 			.getHeader("X-Config-Version");
 		return Long.parseLong(version);
+	}
+
+	private List<String> malformedFields(String body) throws Exception {
+		return fields(problem(create(body), 400, "malformed-request").andReturn());
 	}
 
 	private static List<String> fields(MvcResult result) throws Exception {
