@@ -61,8 +61,8 @@ class ConfigSyncConfiguration {
 	}
 
 	@Bean
-	SnapshotHealthIndicator snapshotHealthIndicator(SnapshotApplier applier) {
-		return new SnapshotHealthIndicator(applier);
+	SnapshotHealthIndicator snapshotHealthIndicator(SnapshotApplier applier, ConfigWatcher watcher) {
+		return new SnapshotHealthIndicator(applier, watcher);
 	}
 
 }

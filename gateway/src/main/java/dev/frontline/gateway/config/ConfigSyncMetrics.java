@@ -1,5 +1,6 @@
 package dev.frontline.gateway.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -8,13 +9,18 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The state of the config sync as gauges: {@value #VERSION}, the version of the snapshot
  * the gateway serves (0 before it holds one), and {@value #CONNECTED}, 1 while the watch
  * of the control plane is open and 0 otherwise. Compared across the fleet, they show
- * drift and gateways cut off from the control plane.
+ * drift and gateways cut off from the control plane. And the snapshots it rejected, in
+ * {@value #REJECTIONS} by {@code reason} ({@link SnapshotApplier.Rejection}): each one
+ * deserves an alert, since the gateway then serves another config than the control plane
+ * published.
  */
 final class ConfigSyncMetrics implements MeterBinder {
 
 	static final String VERSION = "frontline.gateway.config.version";
 
 	static final String CONNECTED = "frontline.gateway.control.plane.connected";
+
+	static final String REJECTIONS = "frontline.gateway.config.rejections";
 
 	private final SnapshotApplier applier;
 
@@ -35,6 +41,12 @@ final class ConfigSyncMetrics implements MeterBinder {
 			.description("Whether the gateway's watch of the control plane is open: 1 if it is, 0 if not")
 			.strongReference(true)
 			.register(meters);
+		for (SnapshotApplier.Rejection reason : SnapshotApplier.Rejection.values()) {
+			FunctionCounter.builder(REJECTIONS, this.applier, (applier) -> applier.rejections(reason))
+				.description("Config snapshots the gateway rejected and did not apply, by reason")
+				.tag("reason", reason.tag())
+				.register(meters);
+		}
 	}
 
 }

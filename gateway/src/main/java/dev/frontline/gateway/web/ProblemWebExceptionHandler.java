@@ -51,10 +51,16 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Orde
 			// Part of an answer went out already; all that is left is to cut it short.
 			return Mono.error(ex);
 		}
-		Problem problem = problem(exchange, ex);
-		// Drop whatever a target had answered before the failure.
-		response.getHeaders().clear();
-		return this.writer.write(exchange, problem);
+		// Worked out in handle(), where Reactor restores the request's trace around the
+		// log
+		// lines that name a failure: the request path propagates context only there.
+		return Mono.just(ex)
+			.<Problem>handle((failure, sink) -> sink.next(problem(exchange, failure)))
+			.flatMap((problem) -> {
+				// Drop whatever a target had answered before the failure.
+				response.getHeaders().clear();
+				return this.writer.write(exchange, problem);
+			});
 	}
 
 	private Problem problem(ServerWebExchange exchange, Throwable ex) {

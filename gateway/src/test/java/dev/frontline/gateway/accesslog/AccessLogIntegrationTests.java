@@ -129,7 +129,7 @@ class AccessLogIntegrationTests extends AbstractGatewayIntegrationTests {
 			.expectStatus()
 			.isForbidden();
 		this.client.get()
-			.uri("/api/nowhere/\u2713\"\\")
+			.uri("/api/nowhere/\u2713\"")
 			.header("X-Request-Id", "log-unmatched")
 			.exchange()
 			.expectStatus()
@@ -145,7 +145,7 @@ class AccessLogIntegrationTests extends AbstractGatewayIntegrationTests {
 		assertThat(forbidden.path("status").asInt()).isEqualTo(403);
 		assertThat(forbidden.path("principal").asString()).isEqualTo("bob");
 		JsonNode unmatched = json.readTree(accessLine(output, "log-unmatched"));
-		assertThat(unmatched.path("path").asString()).isEqualTo("/api/nowhere/%E2%9C%93%22%5C");
+		assertThat(unmatched.path("path").asString()).isEqualTo("/api/nowhere/%E2%9C%93%22");
 		assertThat(unmatched.path("status").asInt()).isEqualTo(404);
 		assertThat(unmatched.path("route").isNull()).isTrue();
 		assertThat(unmatched.path("variant").isNull()).isTrue();

@@ -19,11 +19,14 @@ import dev.frontline.gateway.testing.FunctionRuntimeStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -31,8 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Gateways on ports, in sync with a stub control plane that can go away and come back.
+ * Gateways on ports, in sync with a stub control plane that can go away and come back,
+ * and publish snapshots the gateway cannot apply. Their logs go to the console, where the
+ * tests read them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConfigSyncIntegrationTests {
 
 	private static final Duration SOON = Duration.ofSeconds(5);
@@ -99,13 +105,17 @@ class ConfigSyncIntegrationTests {
 	}
 
 	@Test
-	void keepsServingWhileTheControlPlaneIsDownAndCatchesUpWhenItReturns() {
+	void keepsServingWhileTheControlPlaneIsDownReportsItAndCatchesUpWhenItReturns() {
 		this.controlPlane = ControlPlaneStub.start();
 		this.controlPlane.publish(snapshot(1, "/api/one"));
 		Gateway gateway = startGateway();
 		await().atMost(SOON).untilAsserted(() -> gateway.client.get().uri("/api/one").exchange().expectStatus().isOk());
 
 		this.controlPlane.stop();
+		await().atMost(SOON).untilAsserted(() -> {
+			assertThat(scrape(gateway)).contains("\nfrontline_gateway_control_plane_connected 0.0\n");
+			expectReady(gateway, 1, "disconnected");
+		});
 		for (int i = 0; i < 5; i++) {
 			gateway.client.get().uri("/api/one").exchange().expectStatus().isOk();
 		}
@@ -113,7 +123,15 @@ class ConfigSyncIntegrationTests {
 		this.controlPlane.publish(snapshot(2, "/api/two"));
 		this.controlPlane.restart();
 		await().atMost(SOON).untilAsserted(() -> gateway.client.get().uri("/api/two").exchange().expectStatus().isOk());
+		gateway.client.get().uri("/api/one").exchange().expectStatus().isNotFound();
 		assertThat(this.controlPlane.watches()).last().asString().startsWith("since=1 ");
+		await().atMost(SOON).untilAsserted(() -> {
+			assertThat(scrape(gateway)).contains("\nfrontline_gateway_control_plane_connected 1.0\n");
+			expectReady(gateway, 2, "connected");
+			JsonNode status = lastStatus();
+			assertThat(status.path("appliedVersion").asLong()).isEqualTo(2);
+			assertThat(status.path("controlPlaneConnected").asBoolean()).isTrue();
+		});
 	}
 
 	@Test
@@ -129,8 +147,93 @@ class ConfigSyncIntegrationTests {
 		first.context.close();
 		this.controlPlane.stop();
 		Gateway restarted = startGateway();
-		restarted.management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		expectReady(restarted, 1, "disconnected");
 		restarted.client.get().uri("/api/one").exchange().expectStatus().isOk();
+
+		// Published while the restarted gateway could not hear of it.
+		this.controlPlane.publish(snapshot(2, "/api/two"));
+		this.controlPlane.restart();
+		await().atMost(SOON)
+			.untilAsserted(() -> restarted.client.get().uri("/api/two").exchange().expectStatus().isOk());
+		assertThat(this.controlPlane.watches()).last().asString().startsWith("since=1 ");
+	}
+
+	@Test
+	void rejectsSnapshotsItCannotApplyKeepsServingTheLastGoodOneAndReportsEach(CapturedOutput output) {
+		this.controlPlane = ControlPlaneStub.start();
+		ConfigSnapshot good = snapshot(3, "/api/three");
+		this.controlPlane.publish(good);
+		Gateway gateway = startGateway();
+		await().atMost(SOON)
+			.untilAsserted(() -> gateway.client.get().uri("/api/three").exchange().expectStatus().isOk());
+
+		this.controlPlane.publish(4, "{\"version\": 4, \"routes\": [");
+		expectRejected(gateway, "unreadable", "unreadable snapshot");
+
+		// One good rule beside one the gateway refuses: the snapshot applies whole or not
+		// at all.
+		this.controlPlane.publish(ConfigSnapshot.of(4, Instant.now(), "test",
+				List.of(rule("route-4a", "/api/four"), rule("route-4b", "api/no-leading-slash"))));
+		expectRejected(gateway, "invalid", "snapshot 4 is invalid: routes[1].match.path");
+		gateway.client.get().uri("/api/four").exchange().expectStatus().isNotFound();
+
+		this.controlPlane.publish(snapshot(2, "/api/two"));
+		expectRejected(gateway, "out_of_order", "snapshot 2 is older than the version held (3, " + good.hash() + ")");
+		gateway.client.get().uri("/api/two").exchange().expectStatus().isNotFound();
+
+		gateway.client.get().uri("/api/three").exchange().expectStatus().isOk();
+		assertThat(scrape(gateway)).contains("\nfrontline_gateway_config_version 3.0\n");
+		assertThat(output).contains("Rejected a config snapshot, keeping version 3: unreadable snapshot")
+			.contains("Rejected a config snapshot, keeping version 3: snapshot 4 is invalid")
+			.contains("Rejected a config snapshot, keeping version 3: snapshot 2 is older");
+
+		this.controlPlane.publish(snapshot(5, "/api/five"));
+		await().atMost(SOON).untilAsserted(() -> {
+			gateway.client.get().uri("/api/five").exchange().expectStatus().isOk();
+			assertThat(lastStatus().path("appliedVersion").asLong()).isEqualTo(5);
+			assertThat(lastStatus().path("error").isNull()).isTrue();
+		});
+	}
+
+	/**
+	 * Waits until the gateway reports the rejection of the last snapshot published, in
+	 * its heartbeat, its health and its metrics (one rejection for the reason), and
+	 * checks that it holds version 3 still.
+	 */
+	private void expectRejected(Gateway gateway, String reason, String error) {
+		await().atMost(SOON).untilAsserted(() -> {
+			JsonNode status = lastStatus();
+			assertThat(status.path("error").asString()).startsWith(error);
+			assertThat(status.path("appliedVersion").asLong()).isEqualTo(3);
+			assertThat(scrape(gateway))
+				.contains("\nfrontline_gateway_config_rejections_total{reason=\"" + reason + "\"} 1.0\n");
+			JsonNode snapshot = readiness(gateway).path("components").path("snapshot");
+			assertThat(snapshot.path("status").asString()).isEqualTo("UP");
+			assertThat(snapshot.path("details").path("lastError").asString()).startsWith(error);
+		});
+	}
+
+	/**
+	 * Checks that the gateway is ready with the given version, and connected to the
+	 * control plane or not.
+	 */
+	private static void expectReady(Gateway gateway, long version, String controlPlane) {
+		JsonNode readiness = readiness(gateway);
+		assertThat(readiness.path("status").asString()).isEqualTo("UP");
+		JsonNode details = readiness.path("components").path("snapshot").path("details");
+		assertThat(details.path("version").asLong()).isEqualTo(version);
+		assertThat(details.path("controlPlane").asString()).isEqualTo(controlPlane);
+	}
+
+	private static JsonNode readiness(Gateway gateway) {
+		return json.readTree(gateway.management.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 	@Test
@@ -224,9 +327,12 @@ class ConfigSyncIntegrationTests {
 	}
 
 	private static ConfigSnapshot snapshot(long version, String path) {
-		RouteRule rule = new RouteRule("route-" + version, null, RouteMatch.of(path, "GET"), 0,
-				AuthPolicy.publicAccess(), null, null, null, Target.of(runtime.uri(), "product"), null);
-		return ConfigSnapshot.of(version, Instant.now(), "test", List.of(rule));
+		return ConfigSnapshot.of(version, Instant.now(), "test", List.of(rule("route-" + version, path)));
+	}
+
+	private static RouteRule rule(String id, String path) {
+		return new RouteRule(id, null, RouteMatch.of(path, "GET"), 0, AuthPolicy.publicAccess(), null, null, null,
+				Target.of(runtime.uri(), "product"), null);
 	}
 
 	private record Gateway(ConfigurableApplicationContext context, WebTestClient client, WebTestClient management) {

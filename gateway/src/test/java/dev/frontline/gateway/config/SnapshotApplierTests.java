@@ -3,6 +3,7 @@ package dev.frontline.gateway.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.frontline.contract.ConfigJson;
@@ -13,6 +14,7 @@ import dev.frontline.contract.Target;
 import dev.frontline.gateway.canary.CanaryProperties;
 import dev.frontline.gateway.canary.CanarySplitter;
 import dev.frontline.gateway.config.SnapshotApplier.Outcome;
+import dev.frontline.gateway.config.SnapshotApplier.Rejection;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -76,12 +78,28 @@ class SnapshotApplierTests {
 	}
 
 	@Test
-	void ignoresASnapshotThatIsNotNewerThanTheOneHeld() {
-		this.applier.offer(ConfigJson.write(snapshot(2, "/api/products/{id}")));
-		assertThat(this.applier.offer(ConfigJson.write(snapshot(2, "/api/catalog/{id}")))).isEqualTo(Outcome.STALE);
-		assertThat(this.applier.offer(ConfigJson.write(snapshot(1, "/api/catalog/{id}")))).isEqualTo(Outcome.STALE);
+	void ignoresTheSnapshotItHoldsWhenItIsOfferedAgain() {
+		ConfigSnapshot held = snapshot(2, "/api/products/{id}");
+		this.applier.offer(ConfigJson.write(held));
+		assertThat(this.applier.offer(ConfigJson.write(held))).isEqualTo(Outcome.STALE);
+		assertThat(this.applier.applied()).isEqualTo(new SnapshotApplier.Applied(2, held.hash(), null));
+		assertThat(rejections()).isZero();
+	}
+
+	@Test
+	void rejectsAnOlderVersionAndAnotherSnapshotUnderTheVersionHeld() {
+		ConfigSnapshot held = snapshot(2, "/api/products/{id}");
+		this.applier.offer(ConfigJson.write(held));
+		assertThat(this.applier.offer(ConfigJson.write(snapshot(1, "/api/catalog/{id}")))).isEqualTo(Outcome.REJECTED);
+		assertThat(this.applier.applied().error()).startsWith("snapshot 1 is older than the version held (2, ");
+		assertThat(this.applier.offer(ConfigJson.write(snapshot(2, "/api/catalog/{id}")))).isEqualTo(Outcome.REJECTED);
+		assertThat(this.applier.applied().error())
+			.startsWith("snapshot 2 differs from the snapshot held under the same version (2, ");
 		assertThat(this.applier.applied().version()).isEqualTo(2);
-		assertThat(this.applier.applied().error()).isNull();
+		assertThat(this.applier.applied().hash()).isEqualTo(held.hash());
+		assertThat(this.routes.snapshot()).isEqualTo(held);
+		assertThat(this.applier.rejections(Rejection.OUT_OF_ORDER)).isEqualTo(2);
+		assertThat(rejections()).isEqualTo(2);
 	}
 
 	@Test
@@ -95,6 +113,8 @@ class SnapshotApplierTests {
 		assertThat(this.applier.applied().hash()).isEqualTo(good.hash());
 		assertThat(this.applier.applied().error()).contains("snapshot 2").contains("hash");
 		assertThat(this.file.load()).contains(good);
+		assertThat(this.applier.rejections(Rejection.INVALID)).isEqualTo(1);
+		assertThat(rejections()).isEqualTo(1);
 	}
 
 	@Test
@@ -111,6 +131,8 @@ class SnapshotApplierTests {
 		assertThat(this.applier.offer("{\"version\": \"twelve\"")).isEqualTo(Outcome.REJECTED);
 		assertThat(this.applier.applied().error()).startsWith("unreadable snapshot");
 		assertThat(this.applier.applied().holdsSnapshot()).isFalse();
+		assertThat(this.applier.rejections(Rejection.UNREADABLE)).isEqualTo(1);
+		assertThat(rejections()).isEqualTo(1);
 	}
 
 	@Test
@@ -120,6 +142,10 @@ class SnapshotApplierTests {
 		this.applier.restoreSaved();
 		assertThat(this.applier.applied().version()).isEqualTo(7);
 		assertThat(routeIds()).containsExactly("product");
+	}
+
+	private long rejections() {
+		return Arrays.stream(Rejection.values()).mapToLong(this.applier::rejections).sum();
 	}
 
 	/**

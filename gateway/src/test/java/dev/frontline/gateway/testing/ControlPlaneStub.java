@@ -4,11 +4,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.frontline.contract.ConfigJson;
 import dev.frontline.contract.ConfigSnapshot;
+import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,6 +42,8 @@ public final class ControlPlaneStub implements AutoCloseable {
 	private final List<String> statusReports = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger refusedStatusReports = new AtomicInteger();
+
+	private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean refusingStatusReports;
 
@@ -90,6 +95,12 @@ public final class ControlPlaneStub implements AutoCloseable {
 			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(port)
+			.doOnConnection((connection) -> {
+				// The channel, not the connection, which ends with each request.
+				Channel channel = connection.channel();
+				this.connections.add(channel);
+				channel.closeFuture().addListener((closed) -> this.connections.remove(channel));
+			})
 			.handle(this::answer)
 			.bindNow();
 		this.port = bound.port();
@@ -121,10 +132,12 @@ public final class ControlPlaneStub implements AutoCloseable {
 	}
 
 	/**
-	 * Ends every watch and stops listening.
+	 * Ends every watch, closes every connection and stops listening, so that a client
+	 * cannot go on with a connection it keeps alive.
 	 */
 	public void stop() {
 		this.stopped.tryEmitEmpty();
+		this.connections.forEach(Channel::close);
 		DisposableServer current = this.server;
 		if (current != null) {
 			current.disposeNow();
