@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,6 +76,18 @@ final class ServiceProcess implements AutoCloseable {
 				ROOT.resolve("demo-backends/target/demo-backends-" + VERSION + "-exec.jar"),
 				List.of("--profile.port=" + profile, "--catalog.port=" + catalog, "--cart.port=" + cart), profile,
 				"/health", logDir);
+	}
+
+	/**
+	 * The demo backends on the given ports, every storefront answer after the same fixed
+	 * latency.
+	 */
+	static ServiceProcess demoBackends(int profile, int catalog, int cart, Duration latency, Path logDir) {
+		return new ServiceProcess("demo-backends",
+				ROOT.resolve("demo-backends/target/demo-backends-" + VERSION + "-exec.jar"),
+				List.of("--profile.port=" + profile, "--catalog.port=" + catalog, "--cart.port=" + cart,
+						"--latency.min-ms=" + latency.toMillis(), "--latency.max-ms=" + latency.toMillis()),
+				profile, "/health", logDir);
 	}
 
 	/**
@@ -147,6 +160,16 @@ final class ServiceProcess implements AutoCloseable {
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
+	}
+
+	/**
+	 * Sends SIGTERM, as a container runtime or Kubernetes stops a service, without
+	 * waiting for the process to exit.
+	 * @return the process, once it has exited
+	 */
+	CompletableFuture<Process> terminate() {
+		this.process.destroy();
+		return this.process.onExit();
 	}
 
 	String tail() {
