@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 import dev.frontline.admin.AdminConsoleApplication;
 import dev.frontline.admin.LocalPostgres;
-import dev.frontline.admin.TcpProxy;
+import dev.frontline.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.frontline.admin.LocalPostgres;
-import dev.frontline.admin.TcpProxy;
+import dev.frontline.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.frontline.functions.FunctionsApplication;
 import dev.frontline.functions.async.AsyncCalls.Answer;
 import dev.frontline.functions.identity.Passports;
+import dev.frontline.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class UnreachableStoreIntegrationTests {
 
 	@BeforeEach
 	void startRuntime() {
-		this.proxy = new TcpProxy(LocalPostgres.HOST, LocalPostgres.PORT);
+		this.proxy = TcpProxy.open(LocalPostgres.PORT);
 		// Netty resources of its own, so that closing it leaves other tests' servers up.
 		this.runtime = new SpringApplicationBuilder(FunctionsApplication.class, AsyncTestFunctions.class,
 				SharedStoreBehaviour.OwnNettyResources.class)

@@ -21,6 +21,7 @@ import dev.frontline.gateway.GatewayApplication;
 import dev.frontline.gateway.routing.SnapshotRouteLocator;
 import dev.frontline.gateway.testing.ClosedPort;
 import dev.frontline.gateway.testing.FunctionRuntimeStub;
+import dev.frontline.testing.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class RedisRateLimitIntegrationTests {
 	@BeforeAll
 	static void startGateways() {
 		requireRedis();
-		proxy = new TcpProxy(REDIS_PORT);
+		proxy = TcpProxy.open(REDIS_PORT);
 		direct = start("direct", REDIS_PORT, "fail-open");
 		failOpen = start("fail-open", proxy.port(), "fail-open");
 		failClosed = start("fail-closed", proxy.port(), "fail-closed");

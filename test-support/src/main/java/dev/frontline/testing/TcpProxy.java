@@ -1,4 +1,4 @@
-package dev.frontline.admin;
+package dev.frontline.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A TCP proxy on loopback to a local port, such as PostgreSQL's: a server that can go
- * away, connections and all, and come back on the same port.
+ * A TCP proxy on loopback to a local port, such as PostgreSQL's or Redis's: a server that
+ * can go away, connections and all, and come back on the same port.
  * <p>
  * Its port is below the ephemeral range (32768 and up): a client that keeps reconnecting
  * to an ephemeral port nobody listens on can end up connected to itself, and hold the
@@ -53,14 +53,21 @@ public final class TcpProxy implements AutoCloseable {
 		return new TcpProxy(target, freePort());
 	}
 
+	/**
+	 * The port it forwards from.
+	 */
 	public int port() {
 		return this.port;
 	}
 
 	/**
-	 * Listens on the proxy's port, and forwards every connection to the target.
+	 * Listens on the proxy's port, unless it does already, and forwards every connection
+	 * to the target.
 	 */
 	public synchronized void open() {
+		if (this.server != null) {
+			return;
+		}
 		IOException failure = null;
 		// A port just closed can take a moment to be bound again.
 		for (int attempt = 0; attempt < 50; attempt++) {
@@ -93,6 +100,9 @@ public final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
+	/**
+	 * The same as {@link #cut()}: a closed proxy can be opened again.
+	 */
 	@Override
 	public void close() {
 		cut();
