@@ -63,6 +63,12 @@ final class ServiceProcess implements AutoCloseable {
 			List<String> arguments) {
 		List<String> all = new ArrayList<>(
 				List.of("--server.port=" + port, "--management.server.port=" + managementPort));
+		// No balancer takes these services out of rotation: they stop without draining,
+		// unless
+		// a test asks for a drain.
+		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--frontline.shutdown.drain-delay="))) {
+			all.add("--frontline.shutdown.drain-delay=0s");
+		}
 		all.addAll(arguments);
 		return new ServiceProcess(name, ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar"),
 				all, managementPort, "/actuator/health/readiness", logDir);
