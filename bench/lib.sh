@@ -2,7 +2,8 @@
 # summing up interleaved rounds. Source it after setting ROOT.
 
 VERSION="0.1.0-SNAPSHOT"
-JAVA_OPTS="${FRONTLINE_JAVA_OPTS:--XX:+UseSerialGC -Xss512k}"
+# The JVM options the platform ships: those of ./frontline up.
+JAVA_OPTS="${FRONTLINE_JAVA_OPTS:-$(sed -n 's/^JAVA_OPTS_DEFAULT="\(.*\)"$/\1/p' "$ROOT/frontline")}"
 ROUNDS=5
 DURATION=10
 WARMUP=20
@@ -77,6 +78,12 @@ start_java() {
 	# shellcheck disable=SC2086
 	java $JAVA_OPTS -jar "$ROOT/$jar" "$@" >"$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
+	echo $! >"$WORK/$name.pid"
+}
+
+# rss_mib NAME: the resident memory of a service that start_java started, in MiB.
+rss_mib() {
+	awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$(cat "$WORK/$1.pid")/status"
 }
 
 # start_admin PORT: an admin console without seed routes, its management port PORT+1.
@@ -114,9 +121,18 @@ add_route() {
 		{ echo "bench: could not create route $2" >&2; exit 1; }
 }
 
-# start_nginx PORT: an upstream on loopback that answers 200 at once.
+# start_nginx PORT [PROXY_PORT]: an upstream on loopback that answers 200 at once and, given
+# PROXY_PORT, an nginx reverse proxy to it there, with pooled keep-alive upstream connections.
 start_nginx() {
+	local proxy=""
 	mkdir -p "$WORK/nginx"
+	if [ -n "${2:-}" ]; then
+		proxy="upstream loopback { server 127.0.0.1:$1; keepalive 64; }
+	server {
+		listen 127.0.0.1:$2;
+		location / { proxy_pass http://loopback; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
+	}"
+	fi
 	cat >"$WORK/nginx.conf" <<CONF
 worker_processes 1;
 pid $WORK/nginx.pid;
@@ -133,6 +149,7 @@ http {
 		listen 127.0.0.1:$1;
 		location / { default_type application/json; return 200 '{"ok":true}'; }
 	}
+	$proxy
 }
 CONF
 	nginx -c "$WORK/nginx.conf"
@@ -177,26 +194,36 @@ run_rounds() {
 	done
 }
 
-# summarize TITLE SCENARIO...: medians of each scenario and the ratio of its req/s to the first's.
-summarize() {
-	local title="$1"
-	shift
-	echo
-	echo "$title: medians of $ROUNDS interleaved rounds of ${DURATION}s, $(nproc) cores, $(date -u +%F)"
-	awk -v order="$*" '
+# medians: prints "scenario rps p50 p99 errors" per scenario of the rounds so far, medians of
+# the rounds and the sum of errors.
+medians() {
+	awk '
 		function median(list,   n, i, j, t, a) {
 			n = split(list, a, " ")
 			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
 			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 		}
+		!($1 in seen) { seen[$1] = 1; order[++n] = $1 }
 		{ rps[$1] = rps[$1] " " $2; p50[$1] = p50[$1] " " $3; p99[$1] = p99[$1] " " $4; errors[$1] += $5 }
+		END { for (i = 1; i <= n; i++) { s = order[i]; print s, median(rps[s]), median(p50[s]), median(p99[s]), errors[s] } }
+	' "$WORK/results"
+}
+
+# summarize TITLE SCENARIO...: medians of each scenario and the ratio of its req/s to the
+# first's, or to that of scenario $BASE when set.
+summarize() {
+	local title="$1"
+	shift
+	echo
+	echo "$title: medians of $ROUNDS interleaved rounds of ${DURATION}s, $(nproc) cores, $(date -u +%F)"
+	medians | awk -v order="$*" -v base="${BASE:-$1}" '
+		{ rps[$1] = $2; p50[$1] = $3; p99[$1] = $4; errors[$1] = $5 }
 		END {
 			n = split(order, names, " ")
-			base = median(rps[names[1]])
 			printf "%-12s %10s %9s %9s %8s %7s\n", "scenario", "req/s", "p50 ms", "p99 ms", "ratio", "errors"
 			for (i = 1; i <= n; i++) {
-				s = names[i]; r = median(rps[s])
-				printf "%-12s %10.0f %9.2f %9.2f %8.3f %7d\n", s, r, median(p50[s]), median(p99[s]), r / base, errors[s]
+				s = names[i]
+				printf "%-12s %10.0f %9.2f %9.2f %8.3f %7d\n", s, rps[s], p50[s], p99[s], rps[s] / rps[base], errors[s]
 			}
-		}' "$WORK/results" | tee -a "$WORK/summary"
+		}' | tee -a "$WORK/summary"
 }
