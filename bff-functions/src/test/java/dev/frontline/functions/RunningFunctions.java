@@ -1,6 +1,7 @@
 package dev.frontline.functions;
 
 import java.net.URI;
+import java.time.Duration;
 
 import dev.frontline.demo.DemoBackends;
 import dev.frontline.demo.RunningBackend;
@@ -64,7 +65,8 @@ public abstract class RunningFunctions {
 	}
 
 	protected WebTestClient client() {
-		return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+		// Generous: a loaded build machine can stall a first call for seconds.
+		return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/**
