@@ -97,6 +97,17 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The demo backends under another name, with a log of their own, ready when the cart
+	 * backend answers: a second process that serves the cart while the first serves the
+	 * others, so that the cart alone can go down.
+	 */
+	static ServiceProcess demoBackends(String name, int profile, int catalog, int cart, Path logDir) {
+		return new ServiceProcess(name, ROOT.resolve("demo-backends/target/demo-backends-" + VERSION + "-exec.jar"),
+				List.of("--profile.port=" + profile, "--catalog.port=" + catalog, "--cart.port=" + cart), cart,
+				"/health", logDir);
+	}
+
+	/**
 	 * The root of the repository.
 	 */
 	static Path root() {
@@ -176,6 +187,17 @@ final class ServiceProcess implements AutoCloseable {
 	CompletableFuture<Process> terminate() {
 		this.process.destroy();
 		return this.process.onExit();
+	}
+
+	/**
+	 * Ends the service at once, as a crash or {@code kill -9} would: no graceful
+	 * shutdown, connections cut.
+	 */
+	void kill() throws InterruptedException {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 	}
 
 	String tail() {
