@@ -34,7 +34,8 @@ class ApiKeyTests {
 	@Test
 	void storesOnlyAHashOfTheKey() {
 		ApiKey.Issued issued = ApiKey.issue("partner-app", List.of(), Instant.EPOCH);
-		// The secret is base64url and may itself contain '_': it is what follows "fl_<id>_".
+		// The secret is base64url and may itself contain '_': it is what follows
+		// "fl_<id>_".
 		String secret = issued.key().substring(("fl_" + issued.entry().id() + "_").length());
 		assertThat(secret).hasSizeGreaterThan(20);
 		assertThat(ConfigJson.mapper().writeValueAsString(issued.entry())).doesNotContain(secret)
