@@ -18,10 +18,12 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * Times every backend call, retries and waits included, as the timer {@value #NAME},
  * tagged {@code backend} (its configured name) and {@code outcome}: {@code success},
  * {@code client_error} (a 4xx answer, 404 included), {@code server_error} (a 5xx answer
- * or an unreadable body), {@code timeout}, {@code unreachable}, {@code circuit_open},
- * {@code bulkhead_full}, {@code cancelled} (the caller stopped waiting, as a fan-out does
- * past its deadline) or {@code error}. Its latency buckets are those of every
- * {@code frontline.*} timer, {@code management.metrics.distribution.slo.frontline} in
+ * or an unreadable body), {@code timeout} (past the backend's timeout, or past the
+ * timeout of the fan-out part the call was made for), {@code unreachable},
+ * {@code circuit_open}, {@code bulkhead_full}, {@code cancelled} (the caller stopped
+ * waiting for another reason, as a fan-out does for its other parts when a required one
+ * fails) or {@code error}. Its latency buckets are those of every {@code frontline.*}
+ * timer, {@code management.metrics.distribution.slo.frontline} in
  * {@code application.yaml}.
  */
 class BackendCallMetrics {

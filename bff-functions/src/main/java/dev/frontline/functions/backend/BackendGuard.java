@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import dev.frontline.functions.fanout.PartDeadline;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -34,14 +35,18 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * 504;</li>
  * <li>its circuit breaker counts failed attempts and, once it opens, fails calls without
  * calling the backend ({@link BackendCircuitOpen}, 503 with {@code Retry-After});</li>
- * <li>each attempt is limited by the backend's timeout ({@link BackendTimedOut},
- * 504).</li>
+ * <li>each attempt is limited by the backend's timeout ({@link BackendTimedOut}, 504),
+ * and by the time left to the fan-out part it is made for, if any: an attempt in flight
+ * when the part's {@link PartDeadline} passes ends as timed out, and the circuit breaker
+ * counts it as failed, so that a backend slower than the parts it serves opens its
+ * circuit even when its own timeout is longer.</li>
  * </ol>
  * A 404 completes the call empty ("no such entity"); any other failure becomes
  * {@link BackendUnavailable} (502). An answer with a 4xx status tells nothing about the
  * backend's health, so the circuit breaker counts it as a success and it is not asked
  * again; a timeout is not asked again either, since a second attempt would double the
- * wait.
+ * wait. A call cancelled for another reason, as a fan-out cancels its other parts when a
+ * required one fails, tells nothing about the backend and counts neither way.
  */
 class BackendGuard {
 
@@ -86,9 +91,10 @@ class BackendGuard {
 	 * @return the guarded call
 	 */
 	<T> Mono<T> guard(@Nullable HttpMethod method, Mono<T> exchange) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			SettledAnswer settled = new SettledAnswer();
-			Mono<T> attempt = exchange.timeout(this.settings.timeout())
+			PartDeadline part = PartDeadline.current(context).orElse(null);
+			Mono<T> attempt = withinPart(exchange.timeout(this.settings.timeout()), part)
 				.onErrorResume(BackendGuard::isAnswer, settled::keep)
 				.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
 			Mono<T> call = (method != null && IDEMPOTENT.contains(method))
@@ -113,6 +119,17 @@ class BackendGuard {
 		return guard(method, exchange.collectList()).flatMapIterable((values) -> values);
 	}
 
+	// An attempt in flight when the time of the fan-out part it is made for is up ends as
+	// timed out rather than being cancelled, so that the circuit breaker counts it. One
+	// that starts later is left to be cancelled: the backend has not had its chance.
+	private static <T> Mono<T> withinPart(Mono<T> attempt, @Nullable PartDeadline part) {
+		if (part == null) {
+			return attempt;
+		}
+		return Mono.defer(() -> part.hasPassed() ? attempt : Mono.firstWithSignal(attempt,
+				part.whenPassed().flatMap((passed) -> Mono.error(new PartDeadlinePassed(passed)))));
+	}
+
 	// An answer from the backend, even an unwelcome one, shows that it works.
 	private static boolean isAnswer(Throwable ex) {
 		return ex instanceof WebClientResponseException response && response.getStatusCode().is4xxClientError();
@@ -129,6 +146,10 @@ class BackendGuard {
 		}
 		if (ex instanceof BulkheadFullException) {
 			return new BackendBusy(this.backend, this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls());
+		}
+		if (ex instanceof PartDeadlinePassed passed) {
+			return new BackendTimedOut(this.backend, "did not answer within the " + millis(passed.deadline.limit())
+					+ " the " + passed.deadline.part() + " part may take");
 		}
 		if (ex instanceof TimeoutException) {
 			return new BackendTimedOut(this.backend, "did not answer within " + millis(this.settings.timeout()));
@@ -171,6 +192,22 @@ class BackendGuard {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The time of the fan-out part an attempt was made for was up before the backend
+	 * answered: a timeout, for the circuit breaker as for the metrics.
+	 */
+	private static final class PartDeadlinePassed extends TimeoutException {
+
+		private final transient PartDeadline deadline;
+
+		PartDeadlinePassed(PartDeadline deadline) {
+			super("No answer within the " + deadline.limit().toMillis() + " ms the " + deadline.part()
+					+ " part may take");
+			this.deadline = deadline;
+		}
+
 	}
 
 	/**

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
  * One part of a {@link FanOut}: a named call, required or optional. A required part that
  * fails fails the whole answer with its error; an optional part that fails, answers
  * nothing or takes longer than its timeout is replaced by its fallback and named as
- * missing.
+ * missing. The call finds the part's {@link PartDeadline} in its Reactor context: a
+ * backend client's call still in flight when the part's time is up ends as timed out, and
+ * counts as failed in the backend's circuit breaker.
  *
  * @param <T> what the call answers
  */
@@ -93,11 +95,20 @@ public final class Branch<T> {
 	}
 
 	/**
-	 * Runs the call, never past the deadline.
+	 * Runs the call, never past the deadline. The call finds the part's
+	 * {@link PartDeadline} in its context, and is told when the time is up before it is
+	 * cancelled; whatever it ends with from then on, the part timed out.
 	 */
 	Mono<Arrival> run(Duration deadline) {
 		Duration limit = (this.timeout != null && this.timeout.compareTo(deadline) < 0) ? this.timeout : deadline;
-		Mono<T> bounded = this.call.timeout(limit, Mono.error(() -> new PartTimedOut(this.name, limit)));
+		Mono<T> bounded = Mono.deferContextual((context) -> {
+			PartDeadline part = PartDeadline.start(context, this.name, limit);
+			Mono<Long> timer = Mono.delay(limit).doOnNext((tick) -> part.pass());
+			return this.call.contextWrite(part.asContext())
+				.timeout(timer, Mono.error(() -> new PartTimedOut(this.name, limit)))
+				.onErrorMap((ex) -> part.hasPassedItself() && !(ex instanceof PartTimedOut),
+						(ex) -> new PartTimedOut(this.name, limit));
+		});
 		T stand = this.fallback;
 		if (stand == null) {
 			return bounded.switchIfEmpty(Mono.error(() -> new PartNotFound(this.name)))

@@ -32,6 +32,13 @@ import reactor.core.publisher.Mono;
  * in {@link Result#missing()}. The runtime then marks the HTTP answer with
  * {@code X-Frontline-Partial: true}; the answer's body should name the missing parts too,
  * in a {@code missing} field, as the storefront's {@code HomePage} does.
+ * <p>
+ * A branch that times out, past its own timeout or the deadline, counts against the
+ * backend it was waiting for: a call of a backend client still in flight then ends as
+ * timed out (see {@link PartDeadline}), and the backend's circuit breaker counts it as
+ * failed, however long the backend's own timeout. A backend too slow for the parts it
+ * serves thus opens its circuit, and from then on its part is left out at once rather
+ * than after its timeout.
  */
 public final class FanOut {
 

@@ -13,6 +13,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.frontline.functions.fanout.Branch;
+import dev.frontline.functions.fanout.FanOut;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -152,6 +154,69 @@ class BackendGuardTests {
 			.tags("backend", "catalog", "outcome", "server_error")
 			.timer()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void countsACallCutOffByItsPartTimeoutAsATimedOutCall() {
+		// The part may take 50 ms, the backend's own timeout is 200 ms: the part's
+		// timeout
+		// ends each call, and the circuit breaker counts it as failed.
+		for (int i = 0; i < 4; i++) {
+			Branch<String> recommendations = Branch
+				.optional("recommendations", this.guard.guard(HttpMethod.GET, answers(Mono.<String>never())), "none")
+				.timeout(Duration.ofMillis(50));
+			StepVerifier.create(FanOut.of(recommendations).join())
+				.assertNext((result) -> assertThat(result.missing()).containsExactly("recommendations"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+		}
+		assertThat(this.calls).hasValue(4);
+		assertThat(this.circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(4);
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.meters.get("frontline.backend.calls")
+			.tags("backend", "catalog", "outcome", "timeout")
+			.timer()
+			.count()).isEqualTo(4);
+		assertThat(this.meters.find("frontline.backend.calls").tags("outcome", "cancelled").timer()).isNull();
+		// Open, it fails the next call without calling the backend.
+		StepVerifier.create(this.guard.guard(HttpMethod.GET, answers(Mono.just("p1"))))
+			.verifyError(BackendCircuitOpen.class);
+		assertThat(this.calls).hasValue(4);
+		assertThat(this.bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void reportsACallCutOffByItsPartTimeoutAsTimedOutToTheCallItself() {
+		Mono<String> guarded = this.guard.guard(HttpMethod.GET, answers(Mono.<String>never()))
+			.onErrorResume(BackendTimedOut.class, (ex) -> Mono.just(String.valueOf(ex.getMessage())));
+		Branch<String> recommendations = Branch.required("recommendations", guarded).timeout(Duration.ofMillis(50));
+		StepVerifier.create(FanOut.of(recommendations).join((result) -> result.get(recommendations)))
+			.expectNext("504 The catalog backend did not answer within the 50 ms the recommendations part may take")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void countsNothingAgainstTheBackendWhenAFanOutStopsWaitingForAnotherReason() {
+		// A required part fails while the call is in flight: the call is cancelled, and
+		// tells nothing about the backend.
+		for (int i = 0; i < 4; i++) {
+			Branch<String> profile = Branch.required("profile",
+					Mono.delay(Duration.ofMillis(30)).then(Mono.error(new IllegalStateException("profile down"))));
+			Branch<String> recommendations = Branch.optional("recommendations",
+					this.guard.guard(HttpMethod.GET, answers(Mono.<String>never())), "none");
+			StepVerifier.create(FanOut.of(profile, recommendations).join())
+				.expectErrorMessage("profile down")
+				.verify(Duration.ofSeconds(5));
+		}
+		assertThat(this.calls).hasValue(4);
+		assertThat(this.circuitBreaker.getMetrics().getNumberOfBufferedCalls()).isZero();
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.meters.get("frontline.backend.calls")
+			.tags("backend", "catalog", "outcome", "cancelled")
+			.timer()
+			.count()).isEqualTo(4);
+		assertThat(this.bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
 	}
 
 	// Each subscription is one call to the backend, answered by the next answer.

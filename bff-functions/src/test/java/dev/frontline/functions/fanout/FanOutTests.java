@@ -2,6 +2,7 @@ package dev.frontline.functions.fanout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.frontline.functions.problem.FunctionProblem;
@@ -140,6 +141,76 @@ class FanOutTests {
 		FanOut.Result result = FanOut.of(cart).join().block();
 		assertThat(result).isNotNull();
 		assertThatIllegalArgumentException().isThrownBy(() -> result.get(other));
+	}
+
+	@Test
+	void tellsTheCallOfAPartThatItsTimeIsUpBeforeCancellingIt() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		Mono<Integer> call = Mono.deferContextual((context) -> {
+			PartDeadline deadline = PartDeadline.current(context).orElseThrow();
+			events.add("started " + deadline.part() + " within " + deadline.limit().toMillis() + " ms");
+			deadline.whenPassed().subscribe((passed) -> events.add("passed " + passed.part()));
+			return Mono.<Integer>never().doOnCancel(() -> events.add("cancelled"));
+		});
+		Branch<Integer> cart = Branch.optional("cart", call, 0).timeout(Duration.ofMillis(50));
+		StepVerifier.create(FanOut.of(cart).join())
+			.assertNext((result) -> assertThat(result.missing()).containsExactly("cart"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		assertThat(events).containsExactly("started cart within 50 ms", "passed cart", "cancelled");
+	}
+
+	@Test
+	void givesEachPartTheShorterOfItsTimeoutAndTheDeadline() {
+		List<Duration> limits = new CopyOnWriteArrayList<>();
+		Mono<Integer> call = Mono.deferContextual((context) -> {
+			limits.add(PartDeadline.current(context).orElseThrow().limit());
+			return Mono.just(1);
+		});
+		Branch<Integer> quick = Branch.optional("quick", call, 0).timeout(Duration.ofMillis(300));
+		Branch<Integer> patient = Branch.optional("patient", call, 0).timeout(Duration.ofSeconds(10));
+		StepVerifier.create(FanOut.of(quick, patient).deadline(Duration.ofSeconds(1)).join())
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(limits).containsExactlyInAnyOrder(Duration.ofMillis(300), Duration.ofSeconds(1));
+	}
+
+	@Test
+	void failsWith504WhenARequiredPartEndsWithAnErrorOnceItsTimeIsUp() {
+		// A call told that the part's time is up ends with its own error, as a backend
+		// client's does; the part timed out all the same.
+		Mono<String> call = Mono.deferContextual((context) -> PartDeadline.current(context)
+			.orElseThrow()
+			.whenPassed()
+			.then(Mono.error(new Unavailable())));
+		StepVerifier.create(FanOut.of(Branch.required("profile", call)).deadline(Duration.ofMillis(100)).join())
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PartTimedOut.class)
+				.hasMessage("504 The profile part did not arrive within 100 ms"));
+	}
+
+	@Test
+	void tellsTheCallsOfANestedFanOutWhenTheEnclosingPartsTimeIsUp() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		Mono<Integer> call = Mono.deferContextual((context) -> {
+			PartDeadline deadline = PartDeadline.current(context).orElseThrow();
+			deadline.whenPassed().subscribe((passed) -> events.add("passed " + passed.part()));
+			return Mono.<Integer>never().doOnCancel(() -> events.add("cancelled " + deadline.part()));
+		});
+		Branch<Integer> inner = Branch.optional("wishes", call, 0).timeout(Duration.ofSeconds(10));
+		Mono<Integer> nested = FanOut.of(inner).join((result) -> result.get(inner));
+		Branch<Integer> outer = Branch.optional("extras", nested, -1).timeout(Duration.ofMillis(50));
+		StepVerifier.create(FanOut.of(outer).join((result) -> result.get(outer)))
+			.expectNext(-1)
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		assertThat(events).containsExactly("passed extras", "cancelled wishes");
+	}
+
+	@Test
+	void leavesACallOutsideAFanOutWithoutAPartDeadline() {
+		StepVerifier.create(Mono.deferContextual((context) -> Mono.just(PartDeadline.current(context).isPresent())))
+			.expectNext(false)
+			.verifyComplete();
 	}
 
 	static class Unavailable extends FunctionProblem {
