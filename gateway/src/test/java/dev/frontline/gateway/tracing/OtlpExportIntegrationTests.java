@@ -79,7 +79,8 @@ class OtlpExportIntegrationTests {
 			.bindNow();
 		this.gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--spring.main.banner-mode=off", "--frontline.data-dir=" + this.dataDir,
-				"--frontline.gateway.id=otlp-test", "--frontline.gateway.control-plane.uri=" + ClosedPort.uri(),
+				"--frontline.gateway.id=otlp-test", "--management.tracing.sampling.probability=1.0",
+				"--frontline.gateway.control-plane.uri=" + ClosedPort.uri(),
 				"--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + this.collector.port()
 						+ "/v1/traces",
 				"--management.opentelemetry.tracing.export.schedule-delay=100ms");

@@ -80,9 +80,10 @@ class TracingIntegrationTests extends AbstractGatewayIntegrationTests {
 	}
 
 	@Test
-	void startsASampledTraceForEachRequestWithoutOneAndForwardsIt() {
+	void startsATraceForEachRequestWithoutOneForwardsItAndSamplesAboutATenth() {
 		Set<String> traces = new HashSet<>();
-		for (int i = 0; i < 20; i++) {
+		int sampled = 0;
+		for (int i = 0; i < 200; i++) {
 			String traceId = this.client.get()
 				.uri("/api/home")
 				.exchange()
@@ -92,10 +93,43 @@ class TracingIntegrationTests extends AbstractGatewayIntegrationTests {
 				.getResponseHeaders()
 				.getFirst("X-Trace-Id");
 			assertThat(traceId).matches(TRACE_ID);
-			assertThat(runtime.lastHeaders().get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+			String forwarded = runtime.lastHeaders().get("traceparent");
+			assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+			sampled += forwarded.endsWith("-01") ? 1 : 0;
 			traces.add(traceId);
 		}
-		assertThat(traces).hasSize(20);
+		assertThat(traces).hasSize(200);
+		// 10 %: 20 expected; outside 1..60 has a probability below one in a billion.
+		assertThat(sampled).isBetween(1, 60);
+	}
+
+	@Test
+	void keepsTheSamplingDecisionOfAnIncomingTraceparent() {
+		for (String flags : List.of("01", "00")) {
+			for (int i = 0; i < 5; i++) {
+				this.client.get()
+					.uri("/api/home")
+					.header("traceparent", "00-" + TRACE + "-" + CLIENT_SPAN + "-" + flags)
+					.exchange()
+					.expectHeader()
+					.valueEquals("X-Trace-Id", TRACE);
+				assertThat(runtime.lastHeaders().get("traceparent")).matches("00-" + TRACE + "-[0-9a-f]{16}-" + flags);
+			}
+		}
+	}
+
+	@Test
+	void writesTheTraceIdOfAnUnsampledTraceInTheLogLinesToo(CapturedOutput output) {
+		this.client.get()
+			.uri("/api/down")
+			.header("traceparent", "00-" + TRACE + "-" + CLIENT_SPAN + "-00")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Bad gateway for GET /api/down")))
+			.singleElement()
+			.asString()
+			.contains(TRACE);
 	}
 
 	@Test
