@@ -41,7 +41,15 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigSyncIntegrationTests {
 
-	private static final Duration SOON = Duration.ofSeconds(5);
+	/**
+	 * How long a condition may take to hold: three times {@link #ANSWER}, so that a
+	 * request left without an answer on a reused connection (seen now and then on the
+	 * management port of a loaded machine) is given up on and asked again on a new one.
+	 */
+	private static final Duration SOON = Duration.ofSeconds(15);
+
+	/** How long a single request may wait for its answer. */
+	private static final Duration ANSWER = Duration.ofSeconds(5);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -323,7 +331,7 @@ class ConfigSyncIntegrationTests {
 
 	private static WebTestClient client(ConfigurableApplicationContext context, String portProperty) {
 		String port = context.getEnvironment().getRequiredProperty(portProperty);
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(SOON).build();
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(ANSWER).build();
 	}
 
 	private static ConfigSnapshot snapshot(long version, String path) {
