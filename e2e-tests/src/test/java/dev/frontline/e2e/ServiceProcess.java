@@ -1,6 +1,7 @@
 package dev.frontline.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,12 +118,32 @@ final class ServiceProcess implements AutoCloseable {
 		return ROOT;
 	}
 
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
+	/**
+	 * A port that is free now, below the range the system hands out to outgoing
+	 * connections (32768 and up on Linux), so that no service's connection takes it
+	 * before the process that is given it binds it; never the same port twice in a run.
+	 */
+	static synchronized int freePort() throws IOException {
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(LAST_PORT - FIRST_PORT);
+			if (!HANDED_OUT.add(port)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException ex) {
+				// Taken: try another.
+			}
 		}
+		throw new IOException("No free port between " + FIRST_PORT + " and " + LAST_PORT);
 	}
+
+	private static final int FIRST_PORT = 20000;
+
+	private static final int LAST_PORT = 32000;
+
+	private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
 	ServiceProcess start() throws IOException {
 		if (!Files.isRegularFile(this.jar)) {
